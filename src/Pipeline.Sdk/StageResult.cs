@@ -25,7 +25,9 @@ public sealed class StageResult
 
     /// <summary>
     /// The stage decided not to do its work, on purpose and with a reason (a quality gate blocked a submission,
-    /// the round is closed, the predictions were already submitted). Dependants still run; the reason is reported.
+    /// the round is closed, the predictions were already submitted). Not an error: the run still succeeds. The reason is
+    /// reported in the outcome table, the span and the run snapshot, and the stage's dependants are skipped with it as
+    /// their cause (a <c>when: always</c> stage, such as a notifier, still runs).
     /// </summary>
     /// <param name="code">A code such as <c>NP7101</c>.</param>
     /// <param name="reason">Why.</param>
