@@ -9,7 +9,7 @@ internal static class ErrorCodes
     /// <summary>The target column is not in the data file.</summary>
     public const string MissingTarget = "NP6102";
 
-    /// <summary>features.json is unreadable or lacks the feature set.</summary>
+    /// <summary>No feature list: no features.json given and the data file has no feature_* columns.</summary>
     public const string FeatureSet = "NP6103";
 
     /// <summary>A LightGBM parameter is unknown, duplicated or has a value LightGBM rejects.</summary>

@@ -83,7 +83,7 @@ public sealed class PredictStage : IStage<PredictOptions>
                 () => ParquetRowSource.Open(dataPath, new DataSelection(features, null, 1, string.IsNullOrWhiteSpace(dataType) ? null : dataType, ReadIds: true), residentLimitBytes: 0),
                 dataPath);
         }
-        catch (StageException ex) when (ex.InnerException is DataSchemaException schema && !schema.IsTarget && !schema.Missing.SequenceEqual(["id"]))
+        catch (StageException ex) when (ex.InnerException is MissingColumnsException schema && !schema.IsTarget && !schema.Missing.SequenceEqual(["id"]))
         {
             throw new StageException(
                 ErrorCodes.MissingFeature,

@@ -1,3 +1,4 @@
+using NumeraiPipeline.Numerai.Data;
 using NumeraiPipeline.Plugins.LightGbm.Data;
 using NumeraiPipeline.Plugins.LightGbm.Native;
 using NumeraiPipeline.Plugins.LightGbm.Training;
@@ -31,36 +32,26 @@ internal static class StageErrors
     {
         if (featuresJson is null)
         {
-            using var file = Translate(() => NumeraiParquetFile.Open(dataFile), dataFile);
+            using var file = NumeraiParquetReader.Open(dataFile);
             var all = file.Columns.Where(c => c.StartsWith("feature_", StringComparison.Ordinal)).ToArray();
             return all.Length > 0
                 ? all
                 : throw new StageException(ErrorCodes.FeatureSet, $"{Path.GetFileName(dataFile)} has no 'feature_*' columns. Give 'features' (features.json) and 'feature_set'.") { ExitCode = 2 };
         }
 
-        try
-        {
-            return FeatureCatalog.Load(featuresJson, featureSet);
-        }
-        catch (KeyNotFoundException ex)
-        {
-            throw new StageException(ErrorCodes.FeatureSet, $"{ex.Message}. Set 'feature_set' to one of them.", ex) { ExitCode = 2 };
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidDataException)
-        {
-            throw new StageException(ErrorCodes.FeatureSet, $"cannot read {Path.GetFileName(featuresJson)}: {ex.Message}. Point 'features' at Numerai's features.json.", ex) { ExitCode = 2 };
-        }
+        // NP6601 (unreadable features.json) and NP6603 (unknown feature set, with the known sets) come from Numerai.Data.
+        return FeatureMetadata.Load(featuresJson).Resolve(featureSet);
     }
 
     private static StageException? Map(Exception ex, string file) => ex switch
     {
         StageException => null,
         OperationCanceledException => null,
-        DataSchemaException s when s.IsTarget => new StageException(
+        MissingColumnsException s when s.IsTarget => new StageException(
             ErrorCodes.MissingTarget,
             $"{s.Message}. Set 'target' to a target column of the file (features.json lists them under \"targets\").",
             ex) { ExitCode = 2 },
-        DataSchemaException s => new StageException(
+        MissingColumnsException s => new StageException(
             ErrorCodes.MissingFeature,
             $"{s.Message} (schema drift: the feature set names columns this data file does not have). Download features.json and the data of the same dataset version, or choose another feature_set.",
             ex) { ExitCode = 2 },

@@ -144,8 +144,8 @@ public sealed class StageTests : IDisposable
             new TestStageContext(ws.Path),
             new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), FeatureSet = "medium" },
             CancellationToken.None));
-        set.Code.ShouldBe("NP6103");
-        set.Message.ShouldContain("small, all, drifted");
+        set.Code.ShouldBe("NP6603");
+        set.Message.ShouldContain("medium");
 
         var target = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(
             new TestStageContext(ws.Path),
