@@ -20,7 +20,7 @@ internal static class FingerprintCalculator
         }
 
         var serializer = new JsonSerializerOptions(OptionsBinder.SerializerOptions);
-        serializer.Converters.Insert(0, new HashingArtifactConverter(hashes));
+        serializer.Converters.Insert(0, new InputPlaceholderConverter());
         var node = JsonSerializer.SerializeToNode(options, descriptor.OptionsType, serializer);
         var canonical = Canonical(node)?.ToJsonString() ?? "null";
         foreach (var secret in secretValues.Where(s => s.Length > 0).OrderByDescending(s => s.Length))
@@ -40,13 +40,16 @@ internal static class FingerprintCalculator
         _ => node.DeepClone(),
     };
 
-    /// <summary>Writes an ArtifactRef as its content hash, so moving a file does not rerun but changing it does.</summary>
-    private sealed class HashingArtifactConverter(FileHashCache hashes) : JsonConverter<ArtifactRef>
+    /// <summary>
+    /// Writes an ArtifactRef as a placeholder: its content hash is a separate component (Inputs), so a changed input
+    /// is reported as such, and moving a file with the same content does not rerun the stage.
+    /// </summary>
+    private sealed class InputPlaceholderConverter : JsonConverter<ArtifactRef>
     {
         public override ArtifactRef Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             throw new NotSupportedException();
 
         public override void Write(Utf8JsonWriter writer, ArtifactRef value, JsonSerializerOptions options) =>
-            writer.WriteStringValue("sha256:" + (File.Exists(value.Path) ? hashes.Hash(value.Path) : "missing"));
+            writer.WriteStringValue("(input file)");
     }
 }
