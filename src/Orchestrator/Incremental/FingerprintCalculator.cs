@@ -19,9 +19,14 @@ internal static class FingerprintCalculator
             inputs[key] = File.Exists(artifact.Path) ? hashes.Hash(artifact.Path) : "missing:" + artifact.Path;
         }
 
-        var serializer = new JsonSerializerOptions(OptionsBinder.SerializerOptions);
+        var serializer = OptionsBinder.SerializerOptions;
         serializer.Converters.Insert(0, new InputPlaceholderConverter());
-        var node = JsonSerializer.SerializeToNode(options, descriptor.OptionsType, serializer);
+        var node = new JsonObject();
+        foreach (var p in OptionsBinder.Properties(options.GetType()))
+        {
+            node[p.Name] = JsonSerializer.SerializeToNode(p.Property.GetValue(options), p.Property.PropertyType, serializer);
+        }
+
         var canonical = Canonical(node)?.ToJsonString() ?? "null";
         foreach (var secret in secretValues.Where(s => s.Length > 0).OrderByDescending(s => s.Length))
         {

@@ -16,13 +16,20 @@ namespace NumeraiPipeline.Orchestrator.Planning;
 /// </summary>
 internal static class OptionsBinder
 {
-    public static readonly JsonSerializerOptions SerializerOptions = new()
+    /// <summary>
+    /// Serializer settings for options. A new instance per use: a shared one would cache metadata of plugin types
+    /// and keep unloaded plugin load contexts alive.
+    /// </summary>
+    public static JsonSerializerOptions SerializerOptions => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
         WriteIndented = false,
+
+        // A resolver of its own keeps these options out of System.Text.Json's shared metadata cache.
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
 
     public static IReadOnlyList<OptionProperty> Properties(Type optionsType) =>
@@ -31,7 +38,11 @@ internal static class OptionsBinder
             .Select(p => new OptionProperty(p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name), p))
             .ToList();
 
-    /// <summary>Binds; returns null (with diagnostics) when the options are invalid.</summary>
+    /// <summary>
+    /// Binds; returns null (with diagnostics) when the options are invalid. Each property is deserialized on its own
+    /// (with its declared type) and set by reflection, so System.Text.Json never builds metadata for the plugin's
+    /// options class: its caches would keep an unloaded plugin's load context alive.
+    /// </summary>
     public static object? Bind(StageDefinition stage, StageDescriptor descriptor, ValueResolver resolver, List<Diagnostic> diagnostics)
     {
         var properties = Properties(descriptor.OptionsType);
@@ -64,24 +75,18 @@ internal static class OptionsBinder
             return null;
         }
 
-        object? options = null;
-        for (var attempt = 0; attempt < 32 && options is null; attempt++)
+        var options = Activator.CreateInstance(descriptor.OptionsType)!;
+        foreach (var (key, value) in json)
         {
+            var property = properties.First(p => p.Name == key);
             try
             {
-                options = json.Deserialize(descriptor.OptionsType, SerializerOptions) ?? Activator.CreateInstance(descriptor.OptionsType);
+                property.Property.SetValue(options, value is null ? null : value.Deserialize(property.Property.PropertyType, SerializerOptions));
             }
-            catch (JsonException ex)
+            catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
             {
-                var key = KeyOf(ex.Path, names) ?? json.Select(p => p.Key).FirstOrDefault();
-                var location = key is not null && locations.TryGetValue(key, out var l) ? l : stage.Location;
-                var property = properties.FirstOrDefault(p => p.Name == key);
-                var given = key is not null ? json[key]?.ToJsonString() ?? "null" : "?";
-                diagnostics.Add(DiagnosticCodes.OptionType.Create(location.ToString(), stage.Id, descriptor.Id, key ?? "?", $"expects {Describe(property?.Property.PropertyType)}, but is {given}"));
-                if (key is null || !json.Remove(key))
-                {
-                    return null;
-                }
+                var location = locations.TryGetValue(key, out var l) ? l : stage.Location;
+                diagnostics.Add(DiagnosticCodes.OptionType.Create(location.ToString(), stage.Id, descriptor.Id, key, $"expects {Describe(property.Property.PropertyType)}, but is {value?.ToJsonString() ?? "null"}"));
             }
         }
 
@@ -90,9 +95,7 @@ internal static class OptionsBinder
             return null;
         }
 
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        foreach (var result in results)
+        foreach (var result in Validate(options))
         {
             var member = result.MemberNames.FirstOrDefault();
             var key = properties.FirstOrDefault(p => p.Property.Name == member)?.Name ?? member;
@@ -118,6 +121,35 @@ internal static class OptionsBinder
 
         ResolveArtifactPaths(options);
         return options;
+    }
+
+    /// <summary>
+    /// DataAnnotations validation of every property (and IValidatableObject), done by hand: the framework's Validator
+    /// caches attribute metadata per type forever, which would keep unloaded plugins in memory.
+    /// </summary>
+    public static IEnumerable<ValidationResult> Validate(object options)
+    {
+        foreach (var property in options.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanRead))
+        {
+            var value = property.GetValue(options);
+            foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>())
+            {
+                var context = new ValidationContext(options) { MemberName = property.Name, DisplayName = property.Name };
+                var result = attribute.GetValidationResult(value, context);
+                if (result is not null && result != ValidationResult.Success)
+                {
+                    yield return result.MemberNames.Any() ? result : new ValidationResult(result.ErrorMessage, [property.Name]);
+                }
+            }
+        }
+
+        if (options is IValidatableObject validatable)
+        {
+            foreach (var result in validatable.Validate(new ValidationContext(options)))
+            {
+                yield return result;
+            }
+        }
     }
 
     /// <summary>Makes every ArtifactRef path absolute (relative paths are relative to the current directory).</summary>

@@ -33,7 +33,7 @@ internal static class PluginHost
             {
                 loader = PluginLoader.CreateFromAssemblyFile(dll, isUnloadable: unloadable, sharedTypes: SharedTypes, configure: c =>
                 {
-                    c.PreferSharedTypes = true;
+                    c.PreferSharedTypes = false;
                     c.LoadInMemory = unloadable;
                 });
                 var assembly = loader.LoadDefaultAssembly();

@@ -13,16 +13,19 @@ internal sealed class PluginSet : IDisposable
     private int holders = 1;
     private bool retired;
 
+    private Dictionary<string, StageDescriptor> stages;
+
     public PluginSet(IReadOnlyDictionary<string, StageDescriptor> stages, IReadOnlyList<Diagnostic> diagnostics, List<PluginLoader> loaders, IReadOnlyList<PluginInfo> plugins, IReadOnlyList<string> searchedDirectories)
     {
-        Stages = stages;
+        this.stages = new Dictionary<string, StageDescriptor>(stages, StringComparer.Ordinal);
         Diagnostics = diagnostics;
         this.loaders = loaders;
         Plugins = plugins;
         SearchedDirectories = searchedDirectories;
     }
 
-    public IReadOnlyDictionary<string, StageDescriptor> Stages { get; }
+    /// <summary>The stage types; empty once the set is unloaded (so nothing keeps its load contexts alive).</summary>
+    public IReadOnlyDictionary<string, StageDescriptor> Stages => stages;
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
@@ -84,6 +87,7 @@ internal sealed class PluginSet : IDisposable
     private void DisposeLoaders()
     {
         IsDisposed = true;
+        stages = new Dictionary<string, StageDescriptor>(StringComparer.Ordinal);
         foreach (var loader in loaders)
         {
             loader.Dispose();

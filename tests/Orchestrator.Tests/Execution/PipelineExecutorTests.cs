@@ -244,21 +244,28 @@ public sealed class PipelineExecutorTests : IDisposable
     [Fact]
     public async Task Independent_stages_run_in_parallel_up_to_max_parallel()
     {
-        var p = files.Write("parallel.yaml", """
+        // Each stage marks its start and waits until all three have started: only a parallel run can finish.
+        var m = Path.Combine(files.Root, "m").Replace("\\", "/");
+        var p = files.Write("parallel.yaml", $$"""
             name: parallel
             stages:
-              a: { uses: test.echo, with: { message: a, delay_ms: 700 } }
-              b: { uses: test.echo, with: { message: b, delay_ms: 700 } }
-              c: { uses: test.echo, with: { message: c, delay_ms: 700 } }
+              a: { uses: test.echo, with: { message: a, marker: "{{m}}-a", await_files: ["{{m}}-a", "{{m}}-b", "{{m}}-c"], await_timeout_ms: 1500 } }
+              b: { uses: test.echo, with: { message: b, marker: "{{m}}-b", await_files: ["{{m}}-a", "{{m}}-b", "{{m}}-c"], await_timeout_ms: 1500 } }
+              c: { uses: test.echo, with: { message: c, marker: "{{m}}-c", await_files: ["{{m}}-a", "{{m}}-b", "{{m}}-c"], await_timeout_ms: 1500 } }
             """);
 
-        var parallel = Json(await files.RunAsync(p, "--json", "--max-parallel", "3")).GetProperty("duration_seconds").GetDouble();
-        var serial = Json(await files.RunAsync(p, "--json", "--max-parallel", "1", "--force")).GetProperty("duration_seconds").GetDouble();
+        var serial = await files.RunAsync(p, "--json", "--max-parallel", "1");
+        foreach (var f in new[] { "a", "b", "c" })
+        {
+            File.Delete($"{m}-{f}");
+        }
 
-        // Not a timing assertion on speed: three 0.7 s waits cannot fit in one run of 1.4 s unless they overlapped,
-        // and cannot finish in under 2.1 s when run one at a time.
-        parallel.ShouldBeLessThan(1.4);
-        serial.ShouldBeGreaterThanOrEqualTo(2.1);
+        var parallel = await files.RunAsync(p, "--json", "--max-parallel", "3", "--force");
+
+        serial.ExitCode.ShouldBe(1);
+        Outcomes(serial).Values.Count(o => o == "failed").ShouldBeGreaterThanOrEqualTo(2);
+        parallel.ExitCode.ShouldBe(0, parallel.Output);
+        Outcomes(parallel).Values.ShouldAllBe(o => o == "succeeded");
     }
 
     [Fact]

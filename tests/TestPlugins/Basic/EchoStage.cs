@@ -28,6 +28,12 @@ public sealed class EchoOptions
     public Dictionary<string, System.Text.Json.JsonElement> Params { get; set; } = [];
 
     public List<string> Tags { get; set; } = [];
+
+    [Description("Files that must all exist before the stage finishes (a barrier between parallel stages)")]
+    public List<string> AwaitFiles { get; set; } = [];
+
+    [Description("How long to wait for await_files before failing")]
+    public int AwaitTimeoutMs { get; set; } = 10000;
 }
 
 [Stage("test.echo", Description = "Writes a message (and an input file's content) to a text file")]
@@ -40,6 +46,18 @@ public sealed class EchoStage : IStage<EchoOptions>
         if (options.Marker is not null)
         {
             await File.WriteAllTextAsync(options.Marker, context.RunId, cancellationToken);
+        }
+
+        var waited = 0;
+        while (options.AwaitFiles.Any(f => !File.Exists(f)))
+        {
+            if (waited >= options.AwaitTimeoutMs)
+            {
+                throw new StageException("TST0004", $"waited {waited} ms for {string.Join(", ", options.AwaitFiles.Where(f => !File.Exists(f)))}");
+            }
+
+            await Task.Delay(20, cancellationToken);
+            waited += 20;
         }
 
         using (var activity = context.ActivitySource.StartActivity("echo"))
