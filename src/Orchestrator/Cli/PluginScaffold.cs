@@ -37,7 +37,7 @@ internal static partial class PluginScaffold
         else
         {
             var sdkDll = Path.Combine(AppContext.BaseDirectory, "NumeraiPipeline.Sdk.dll");
-            sdkReference = $"    <Reference Include=\"NumeraiPipeline.Sdk\" HintPath=\"{Path.GetRelativePath(dir, sdkDll).Replace('\\', '/')}\" Private=\"false\" />";
+            sdkReference = $"    <Reference Include=\"NumeraiPipeline.Sdk\" HintPath=\"{Path.GetRelativePath(dir, sdkDll).Replace('\\', '/')}\" Private=\"false\" />\n    <PackageReference Include=\"Microsoft.Extensions.Logging.Abstractions\" Version=\"10.0.15\" Private=\"false\" ExcludeAssets=\"runtime\" />";
         }
 
         File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
@@ -58,7 +58,6 @@ internal static partial class PluginScaffold
               <ItemGroup>
                 <!-- The host provides these at run time: reference them, never copy them. -->
             {sdkReference}
-                <PackageReference Include="Microsoft.Extensions.Logging.Abstractions" Version="10.0.0" Private="false" ExcludeAssets="runtime" />
               </ItemGroup>
             </Project>
 
