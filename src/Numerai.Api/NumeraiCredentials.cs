@@ -9,6 +9,12 @@ public sealed class NumeraiCredentials
     /// <summary>The environment variable of the secret key.</summary>
     public const string SecretKeyVariable = "NUMERAI_SECRET_KEY";
 
+    /// <summary>The public id the sandbox accepts (published: the sandbox holds no real data).</summary>
+    public const string SandboxPublicId = "SANDBOX_DEMO_PUBLIC_ID";
+
+    /// <summary>The secret key the sandbox accepts (published: the sandbox holds no real data).</summary>
+    public const string SandboxSecretKey = "SANDBOX_DEMO_SECRET_KEY_0123456789";
+
     /// <summary>Creates the pair.</summary>
     /// <param name="publicId">The public id.</param>
     /// <param name="secretKey">The secret key.</param>
@@ -48,6 +54,20 @@ public sealed class NumeraiCredentials
     /// </summary>
     /// <returns>The keys, or null.</returns>
     public static NumeraiCredentials? FromEnvironment() => From(ReadVariableOrFile);
+
+    /// <summary>The sandbox's demo keys.</summary>
+    public static NumeraiCredentials SandboxDemo { get; } = new(SandboxPublicId, SandboxSecretKey);
+
+    /// <summary>
+    /// The keys a stage uses for <paramref name="endpoint"/>: against a loopback address (the local sandbox) always the
+    /// sandbox's demo keys, so real keys are never sent to a local stand-in and the demo runs with real keys set;
+    /// otherwise the keys read through <paramref name="get"/> (null when missing).
+    /// </summary>
+    /// <param name="endpoint">The API endpoint.</param>
+    /// <param name="get">Looks a secret up (NUMERAI_PUBLIC_ID, NUMERAI_SECRET_KEY).</param>
+    /// <returns>The keys, or null.</returns>
+    public static NumeraiCredentials? ForEndpoint(Uri endpoint, Func<string, string?> get) =>
+        endpoint.IsLoopback ? SandboxDemo : From(get);
 
     /// <summary>Shows the public id only.</summary>
     /// <returns>A safe description.</returns>
