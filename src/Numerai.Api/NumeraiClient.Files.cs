@@ -21,19 +21,33 @@ public sealed partial class NumeraiClient
     public async Task UploadFileAsync(Uri url, string path, CancellationToken cancellationToken = default)
     {
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-        var (status, body) = await SendWithRetriesAsync("upload", () =>
+        HttpStatusCode status;
+        string body;
+        try
         {
-            var content = new ByteArrayContent(bytes);
-            content.Headers.ContentLength = bytes.Length;
-            var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = content };
-            var computeId = Environment.GetEnvironmentVariable("NUMERAI_COMPUTE_ID");
-            if (!string.IsNullOrEmpty(computeId))
+            (status, body) = await SendWithRetriesAsync("upload", () =>
             {
-                request.Headers.TryAddWithoutValidation("x_compute_id", computeId);
-            }
+                var content = new ByteArrayContent(bytes);
+                content.Headers.ContentLength = bytes.Length;
+                var request = new HttpRequestMessage(HttpMethod.Put, url) { Content = content };
+                var computeId = Environment.GetEnvironmentVariable("NUMERAI_COMPUTE_ID");
+                if (!string.IsNullOrEmpty(computeId))
+                {
+                    request.Headers.TryAddWithoutValidation("x_compute_id", computeId);
+                }
 
-            return request;
-        }, cancellationToken);
+                return request;
+            }, cancellationToken);
+        }
+        catch (NumeraiApiException e) when (e.Kind == NumeraiErrorKind.ServerError)
+        {
+            throw new NumeraiApiException(
+                NumeraiErrorKind.UploadFailed,
+                $"Numerai API: the upload of '{Path.GetFileName(path)}' failed with HTTP {e.StatusCode} on every attempt. Nothing was submitted; run the stage again later.",
+                null,
+                e.StatusCode,
+                e);
+        }
 
         if ((int)status is < 200 or > 299)
         {

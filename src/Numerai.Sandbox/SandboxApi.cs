@@ -25,7 +25,9 @@ internal sealed class SandboxApi(RoundClock clock, SandboxAccount account, Sandb
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static int? Int(IReadOnlyDictionary<string, JsonNode?> args, string name) =>
-        args.GetValueOrDefault(name) is JsonValue v ? (int)v.GetValue<double>() : null;
+        args.GetValueOrDefault(name) is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? (int)double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture)
+            : null;
 
     private static string? Str(IReadOnlyDictionary<string, JsonNode?> args, string name) => args.GetValueOrDefault(name)?.ToString();
 

@@ -170,7 +170,9 @@ public sealed partial class SandboxServer
 
         if (cut)
         {
+            // Give the client time to read what was sent: a reset right away would discard its unread buffer.
             await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(TimeSpan.FromMilliseconds(150), context.RequestAborted);
             context.Abort();
         }
     }

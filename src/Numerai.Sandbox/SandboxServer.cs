@@ -34,6 +34,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
     private readonly UrlSigner signer;
     private readonly SandboxApi api;
     private readonly List<SandboxRequest> requests = [];
+    private readonly List<Exception> errors = [];
 
     private SandboxServer(WebApplication app, SandboxOptions options, ISandboxDataGenerator? generator)
     {
@@ -82,6 +83,18 @@ public sealed partial class SandboxServer : IAsyncDisposable
             lock (requests)
             {
                 return [.. requests];
+            }
+        }
+    }
+
+    /// <summary>Unexpected exceptions inside the sandbox (answered as 500); for diagnosing tests.</summary>
+    public IReadOnlyList<Exception> InternalErrors
+    {
+        get
+        {
+            lock (errors)
+            {
+                return [.. errors];
             }
         }
     }
@@ -138,7 +151,21 @@ public sealed partial class SandboxServer : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             Record(context);
-            await next(context);
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && !context.Response.HasStarted)
+            {
+                lock (errors)
+                {
+                    errors.Add(e);
+                }
+
+                context.Response.StatusCode = 500;
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("{\"errors\":[{\"message\":\"Internal server error\"}]}");
+            }
         });
         app.MapPost("/", HandleGraphQlAsync);
         app.MapGet("/files/{round:int}/{**path}", HandleDownloadAsync);
