@@ -12,9 +12,6 @@ internal static class MetricsErrors
     /// <summary>No era could be scored (predictions do not match the data's ids, or no labelled rows).</summary>
     public const string NothingScored = "NP6203";
 
-    /// <summary>The feature set or features.json is wrong.</summary>
-    public const string BadFeatureSet = "NP6204";
-
     /// <summary>A feature value is outside 0..127.</summary>
     public const string BadFeatureValue = "NP6205";
 

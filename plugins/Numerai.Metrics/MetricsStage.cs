@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using NumeraiPipeline.Numerai.Data;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Document;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Input;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
@@ -35,14 +36,14 @@ public sealed class MetricsStage : IStage<MetricsOptions>
         IReadOnlyList<string>? featureNames = null;
         if (options.Features is { } featuresJson)
         {
-            featureNames = FeatureSetResolver.Resolve(featuresJson.Path, options.FeatureSet);
+            featureNames = FeatureMetadata.Load(featuresJson.Path).Resolve(options.FeatureSet);
         }
 
         ScoringData data;
         string? benchmarkColumn;
         using (var read = context.ActivitySource.StartActivity("read inputs"))
         {
-            (data, benchmarkColumn) = await ScoringInputLoader.LoadAsync(options, featureNames, context.Logger, cancellationToken);
+            (data, benchmarkColumn) = await Task.Run(() => ScoringInputLoader.Load(options, featureNames, context.Logger, cancellationToken), cancellationToken);
             read?.SetTag("rows", data.Rows);
             read?.SetTag("features", data.FeatureNames.Count);
         }
@@ -54,7 +55,7 @@ public sealed class MetricsStage : IStage<MetricsOptions>
         {
             try
             {
-                result = new ScoringEngine(scoringOptions).Score(data, cancellationToken);
+                result = await Task.Run(() => new ScoringEngine(scoringOptions).Score(data, cancellationToken), cancellationToken);
             }
             catch (ArgumentException ex)
             {

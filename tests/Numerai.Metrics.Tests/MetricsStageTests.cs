@@ -95,8 +95,24 @@ public sealed class MetricsStageTests
             Features = new ArtifactRef(files.Features),
             FeatureSet = "smal",
         }, CancellationToken.None));
-        ex.Code.ShouldBe("NP6204");
-        ex.Message.ShouldContain("Did you mean 'small'?");
+        ex.Code.ShouldBe("NP6603");
+        ex.Message.ShouldContain("small");
+    }
+
+    [Fact]
+    public async Task Data_without_the_feature_columns_lists_them()
+    {
+        using var ws = new TempWorkspace();
+        var files = await FixtureFiles.WriteAsync(ws.Path, parquet: true);
+        await using var context = new TestStageContext(ws.Path, "metrics");
+        var ex = await Should.ThrowAsync<StageException>(() => new MetricsStage().RunAsync(context, new MetricsOptions
+        {
+            Predictions = new ArtifactRef(files.Predictions),
+            Data = new ArtifactRef(files.Data),
+            Target = "target_cyrusd_20",
+        }, CancellationToken.None));
+        ex.Code.ShouldBe("NP6202");
+        ex.Message.ShouldContain("'target_cyrusd_20'");
     }
 
     [Fact]
@@ -128,7 +144,7 @@ public sealed class MetricsStageTests
             PredictionColumn = "pred",
             Data = new ArtifactRef(files.Data),
         }, CancellationToken.None));
-        ex.Code.ShouldBe("NP6202");
-        ex.Message.ShouldContain("columns: id, prediction");
+        ex.Code.ShouldBe("NP6602");
+        ex.Message.ShouldContain("'pred'");
     }
 }

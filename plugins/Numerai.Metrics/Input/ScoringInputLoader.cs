@@ -9,25 +9,25 @@ internal static class ScoringInputLoader
 {
     private static readonly string[] NonModelColumns = ["id", "era", "data_type", "__index_level_0__"];
 
-    public static async Task<(ScoringData Data, string? BenchmarkColumn)> LoadAsync(MetricsOptions options, IReadOnlyList<string>? featureNames, ILogger logger, CancellationToken cancellationToken)
+    public static (ScoringData Data, string? BenchmarkColumn) Load(MetricsOptions options, IReadOnlyList<string>? featureNames, ILogger logger, CancellationToken cancellationToken)
     {
         var dataPath = options.Data!.Path;
-        var data = await TableReader.ReadAsync(dataPath, "data", [options.Target], era: true, features: featureNames, cancellationToken: cancellationToken);
-        var predictions = await TableReader.ReadAsync(options.Predictions!.Path, "predictions", [options.PredictionColumn], cancellationToken: cancellationToken);
-        var (pred, matched) = IdJoin.Align(data.Ids, predictions.Ids, predictions.Numbers[options.PredictionColumn]);
-        logger.LogInformation("Predictions: {Matched} of {Rows} data rows have a prediction ({PredictionRows} prediction rows)", matched, data.Rows, predictions.Rows);
+        var data = TableReader.ReadData(dataPath, options.Target, featureNames, cancellationToken);
+        var predictions = TableReader.ReadValues(options.Predictions!.Path, "predictions", options.PredictionColumn);
+        var (pred, matched) = IdJoin.Align(data.Ids, predictions.Ids, predictions.Values);
+        logger.LogInformation("Predictions: {Matched} of {Rows} data rows have a prediction ({PredictionRows} prediction rows)", matched, data.Rows, predictions.Count);
         if (matched == 0)
         {
             throw new StageException(
                 MetricsErrors.NothingScored,
-                $"none of the {predictions.Rows} prediction ids is in the data file '{Path.GetFileName(dataPath)}'. Score predictions made for the same data (e.g. validation predictions against validation.parquet).");
+                $"none of the {predictions.Count} prediction ids is in the data file '{Path.GetFileName(dataPath)}'. Score predictions made for the same data (e.g. validation predictions against validation.parquet).");
         }
 
         double[]? meta = null;
         if (options.MetaModel is { } metaRef)
         {
-            var table = await TableReader.ReadAsync(metaRef.Path, "meta_model", [options.MetaModelColumn], cancellationToken: cancellationToken);
-            (meta, var metaMatched) = IdJoin.Align(data.Ids, table.Ids, table.Numbers[options.MetaModelColumn]);
+            var table = TableReader.ReadValues(metaRef.Path, "meta_model", options.MetaModelColumn);
+            (meta, var metaMatched) = IdJoin.Align(data.Ids, table.Ids, table.Values);
             logger.LogInformation("Meta model: {Matched} of {Rows} data rows have a value", metaMatched, data.Rows);
         }
 
@@ -35,9 +35,9 @@ internal static class ScoringInputLoader
         string? benchmarkColumn = null;
         if (options.Benchmark is { } benchRef)
         {
-            benchmarkColumn = options.BenchmarkColumn ?? await SingleModelColumnAsync(benchRef.Path, cancellationToken);
-            var table = await TableReader.ReadAsync(benchRef.Path, "benchmark", [benchmarkColumn], cancellationToken: cancellationToken);
-            (benchmark, var benchMatched) = IdJoin.Align(data.Ids, table.Ids, table.Numbers[benchmarkColumn]);
+            benchmarkColumn = options.BenchmarkColumn ?? SingleModelColumn(benchRef.Path);
+            var table = TableReader.ReadValues(benchRef.Path, "benchmark", benchmarkColumn);
+            (benchmark, var benchMatched) = IdJoin.Align(data.Ids, table.Ids, table.Values);
             logger.LogInformation("Benchmark {Column}: {Matched} of {Rows} data rows have a value", benchmarkColumn, benchMatched, data.Rows);
         }
 
@@ -54,9 +54,9 @@ internal static class ScoringInputLoader
         return (scoring, benchmarkColumn);
     }
 
-    private static async Task<string> SingleModelColumnAsync(string path, CancellationToken cancellationToken)
+    private static string SingleModelColumn(string path)
     {
-        var columns = (await TableReader.ColumnsAsync(path, cancellationToken)).Where(c => !NonModelColumns.Contains(c, StringComparer.Ordinal)).ToList();
+        var columns = TableReader.Columns(path).Where(c => !NonModelColumns.Contains(c, StringComparer.Ordinal)).ToList();
         return columns.Count == 1
             ? columns[0]
             : throw new StageException(
