@@ -32,6 +32,9 @@ public sealed class GcsRemoteStore : IRemoteStore
     /// <summary>The prefix inside the bucket, without slashes around it.</summary>
     public string Prefix { get; }
 
+    /// <summary>The upload chunk size (a multiple of 256 KiB); null for the client's default (tests make it small).</summary>
+    internal int? UploadChunkSize { get; init; }
+
     /// <inheritdoc />
     public string Location => Prefix.Length == 0 ? $"gs://{Bucket}" : $"gs://{Bucket}/{Prefix}";
 
@@ -42,7 +45,7 @@ public sealed class GcsRemoteStore : IRemoteStore
         try
         {
             await using var input = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-            var uploaded = await client.UploadObjectAsync(Bucket, name, "application/octet-stream", input, options: null, cancellationToken);
+            var uploaded = await client.UploadObjectAsync(Bucket, name, "application/octet-stream", input, new UploadObjectOptions { ChunkSize = UploadChunkSize }, cancellationToken);
             return Info(uploaded);
         }
         catch (GoogleApiException ex)
@@ -152,7 +155,7 @@ public sealed class GcsRemoteStore : IRemoteStore
     }
 
     private static bool IsBucketMissing(GoogleApiException ex) =>
-        ex.Error?.Message?.Contains("bucket", StringComparison.OrdinalIgnoreCase) == true;
+        ex.Error?.Message?.StartsWith("The specified bucket does not exist", StringComparison.OrdinalIgnoreCase) == true;
 
     private string NameOf(string key)
     {
