@@ -43,9 +43,10 @@ internal sealed class Neutralizer
     /// <summary>Column sums Σᵢ xᵢⱼ of the loaded features.</summary>
     public ReadOnlySpan<long> ColumnSums => sums.AsSpan(0, Features);
 
-    /// <summary>Copies the given rows of a row-major byte matrix (p values a row) into column-major blocks.</summary>
-    public void Load(ReadOnlySpan<byte> rowMajor, int p, ReadOnlySpan<int> rows)
+    /// <summary>Copies the given rows of the feature matrix into column-major blocks.</summary>
+    public void Load(FeatureMatrix matrix, ReadOnlySpan<int> rows)
     {
+        var p = matrix.Columns;
         var n = rows.Length;
         Rows = n;
         Features = p;
@@ -68,7 +69,7 @@ internal sealed class Neutralizer
             var i1 = Math.Min(n, i0 + block);
             for (var i = i0; i < i1; i++)
             {
-                var src = rowMajor.Slice(rows[i] * p, p);
+                var src = matrix.Row(rows[i]);
                 for (var j = 0; j < p; j++)
                 {
                     columns[(j * Stride) + i] = src[j];

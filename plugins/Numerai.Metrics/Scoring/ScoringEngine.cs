@@ -13,15 +13,9 @@ internal sealed class ScoringEngine(ScoringOptions options)
     public ScoringResult Score(ScoringData data, CancellationToken cancellationToken = default)
     {
         data.Validate();
-        if (data.Features is not null)
+        if (data.Features?.FindAbove(127) is { } bad)
         {
-            foreach (var b in data.Features)
-            {
-                if (b > 127)
-                {
-                    throw new ArgumentException($"a feature value is {b}; features must be small integers (0..127)");
-                }
-            }
+            throw new ArgumentException($"feature '{data.FeatureNames[bad.Column]}' is {data.Features.Row(bad.Row)[bad.Column]} in row {bad.Row}; features must be small integers (0..127)");
         }
 
         var eraNames = data.Eras.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
@@ -159,8 +153,7 @@ internal sealed class ScoringEngine(ScoringOptions options)
 
         if (data.Features is { } features && (options.FeatureExposure || options.FeatureNeutralCorr))
         {
-            var p = data.FeatureNames.Count;
-            ws.Neutralizer.Load(features, p, scored);
+            ws.Neutralizer.Load(features, scored);
             if (options.FeatureExposure)
             {
                 (score.MaxFeatureExposure, var index) = MaxExposure(ws, pred);
