@@ -1,8 +1,12 @@
+using System.Globalization;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
 
 namespace Metrics.Bench;
 
-/// <summary>A Numerai-shaped validation set in memory: byte features 0..4, bucketed targets, predictions with signal.</summary>
+/// <summary>
+/// A Numerai-shaped validation set in memory: byte features 0..4 (one block per era), targets in five buckets,
+/// predictions, a meta model and a benchmark that share a signal from a few features.
+/// </summary>
 internal static class SyntheticValidation
 {
     public static (ScoringData Data, string[] Ids) Generate(int eras, int rowsPerEra, int features, int seed)
@@ -16,44 +20,35 @@ internal static class SyntheticValidation
         }
 
         var n = offsets[eras];
-        var eraNames = Enumerable.Range(575, eras).Select(e => e.ToString("0000", System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var eraNames = Enumerable.Range(575, eras).Select(e => e.ToString("0000", CultureInfo.InvariantCulture)).ToArray();
         var ids = new string[n];
         var eraOfRow = new string[n];
         var target = new double[n];
         var pred = new double[n];
         var meta = new double[n];
         var bench = new double[n];
-        var matrix = features > 0 ? new byte[(long)n * features] : null;
+        var blocks = new byte[eras][];
         Parallel.For(0, eras, new ParallelOptions { MaxDegreeOfParallelism = 2 }, e =>
         {
             var r = new Random(seed + e + 1);
-            var row = new byte[Math.Max(features, 1)];
+            var block = new byte[sizes[e] * features];
+            r.NextBytes(block);
+            for (var k = 0; k < block.Length; k++)
+            {
+                block[k] = (byte)(block[k] % 5);
+            }
+
+            blocks[e] = block;
             for (var i = offsets[e]; i < offsets[e + 1]; i++)
             {
-                ids[i] = "n" + ((ulong)r.NextInt64()).ToString("x16", System.Globalization.CultureInfo.InvariantCulture)[1..];
+                var local = (i - offsets[e]) * features;
+                ids[i] = "n" + ((ulong)r.NextInt64()).ToString("x16", CultureInfo.InvariantCulture)[1..];
                 eraOfRow[i] = eraNames[e];
-                double signal;
-                if (matrix is not null)
-                {
-                    r.NextBytes(row);
-                    for (var j = 0; j < features; j++)
-                    {
-                        row[j] = (byte)(row[j] % 5);
-                    }
-
-                    row.AsSpan(0, features).CopyTo(matrix.AsSpan((int)0).Length > 0 ? new Span<byte>(matrix, 0, 0) : default);
-                    Buffer.BlockCopy(row, 0, matrix, 0, 0);
-                    new ReadOnlySpan<byte>(row, 0, features).CopyTo(new Span<byte>(matrix).Slice(checked((int)Math.Min(int.MaxValue, 0)), 0));
-                    CopyRow(matrix, (long)i * features, row, features);
-                    signal = (row[0] - 2) + (0.5 * (row[1 % features] - 2)) - (0.3 * (row[2 % features] - 2));
-                }
-                else
-                {
-                    signal = r.NextDouble() * 4;
-                }
-
+                var signal = features >= 3
+                    ? (block[local] - 2) + (0.5 * (block[local + 1] - 2)) - (0.3 * (block[local + 2] - 2))
+                    : 4 * r.NextDouble();
                 var latent = signal + (3 * Normal(r));
-                target[i] = Math.Clamp(Math.Round((latent / 8) + 0.5, MidpointRounding.AwayFromZero) * 0 + Bucket(latent), 0, 1);
+                target[i] = Bucket(latent);
                 pred[i] = Math.Round(signal + (2 * Normal(r)), 3);
                 meta[i] = signal + (1.5 * Normal(r));
                 bench[i] = signal + (1.8 * Normal(r));
@@ -67,19 +62,10 @@ internal static class SyntheticValidation
             Prediction = pred,
             MetaModel = meta,
             Benchmark = bench,
-            Features = matrix,
+            Features = features > 0 ? new FeatureMatrix(features, blocks) : null,
             FeatureNames = Enumerable.Range(0, features).Select(j => $"feature_{j:000}").ToArray(),
         };
         return (data, ids);
-    }
-
-    private static unsafe void CopyRow(byte[] matrix, long offset, byte[] row, int count)
-    {
-        fixed (byte* dst = matrix)
-        fixed (byte* src = row)
-        {
-            Buffer.MemoryCopy(src, dst + offset, count, count);
-        }
     }
 
     private static double Bucket(double latent) => latent switch
