@@ -258,15 +258,32 @@ internal sealed class Neutralizer
     {
         var n = a.Length;
         var i = 0;
-        var acc = Vector256<double>.Zero;
-        var acc2 = Vector256<double>.Zero;
-        for (; i + 8 <= n; i += 8)
+        var s = 0.0;
+        if (Vector512.IsHardwareAccelerated && n >= 16)
         {
-            acc = Vector256.FusedMultiplyAdd(Vector256.Create(a.Slice(i, 4)), Vector256.Create(b.Slice(i, 4)), acc);
-            acc2 = Vector256.FusedMultiplyAdd(Vector256.Create(a.Slice(i + 4, 4)), Vector256.Create(b.Slice(i + 4, 4)), acc2);
+            var acc = Vector512<double>.Zero;
+            var acc2 = Vector512<double>.Zero;
+            for (; i + 16 <= n; i += 16)
+            {
+                acc = Vector512.FusedMultiplyAdd(Vector512.Create(a.Slice(i, 8)), Vector512.Create(b.Slice(i, 8)), acc);
+                acc2 = Vector512.FusedMultiplyAdd(Vector512.Create(a.Slice(i + 8, 8)), Vector512.Create(b.Slice(i + 8, 8)), acc2);
+            }
+
+            s = Vector512.Sum(acc + acc2);
+        }
+        else if (Vector256.IsHardwareAccelerated && n >= 8)
+        {
+            var acc = Vector256<double>.Zero;
+            var acc2 = Vector256<double>.Zero;
+            for (; i + 8 <= n; i += 8)
+            {
+                acc = Vector256.FusedMultiplyAdd(Vector256.Create(a.Slice(i, 4)), Vector256.Create(b.Slice(i, 4)), acc);
+                acc2 = Vector256.FusedMultiplyAdd(Vector256.Create(a.Slice(i + 4, 4)), Vector256.Create(b.Slice(i + 4, 4)), acc2);
+            }
+
+            s = Vector256.Sum(acc + acc2);
         }
 
-        var s = Vector256.Sum(acc + acc2);
         for (; i < n; i++)
         {
             s += a[i] * b[i];
