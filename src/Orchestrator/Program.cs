@@ -1,1 +1,3 @@
-Console.WriteLine("placeholder");
+using NumeraiPipeline.Orchestrator.Cli;
+
+return await CliApp.InvokeAsync(args, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);

@@ -1,0 +1,148 @@
+using NumeraiPipeline.Numerai.Data;
+using NumeraiPipeline.Plugins.LightGbm.Training;
+
+namespace NumeraiPipeline.Plugins.LightGbm.Data;
+
+/// <summary>
+/// The selected rows of a Numerai parquet file (read with <see cref="NumeraiParquetReader"/>) as int8 row chunks, one
+/// per row group. Opening reads only the small columns (era, data_type, target, id) to count the rows and collect the
+/// labels; features are read block by block when the chunks are enumerated. When the kept features fit in
+/// <c>residentLimitBytes</c>, the first enumeration keeps the blocks and later ones replay them (one parquet read);
+/// otherwise every enumeration streams the file again, so the int8 matrix is never resident.
+/// </summary>
+internal sealed class ParquetRowSource : IRowSource, IDisposable
+{
+    private readonly NumeraiParquetReader reader;
+    private readonly ReadSpec featureSpec;
+    private readonly bool resident;
+    private List<DataBlock>? cache;
+
+    private ParquetRowSource(NumeraiParquetReader reader, ReadSpec featureSpec, int rows, long residentLimitBytes)
+    {
+        this.reader = reader;
+        this.featureSpec = featureSpec;
+        Rows = rows;
+        FeatureNames = featureSpec.Features;
+        resident = (long)rows * featureSpec.Features.Count <= residentLimitBytes;
+    }
+
+    public int Rows { get; }
+
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>Targets of the kept rows (when a target was selected).</summary>
+    public float[]? Labels { get; private init; }
+
+    /// <summary>Ids of the kept rows (when <see cref="DataSelection.ReadIds"/>).</summary>
+    public string[]? Ids { get; private init; }
+
+    /// <summary>Eras of the kept rows (when <see cref="DataSelection.ReadIds"/> and the file has an era column).</summary>
+    public string[]? Eras { get; private init; }
+
+    /// <summary>Number of distinct eras kept.</summary>
+    public int EraCount { get; private init; }
+
+    public string Path => reader.Path;
+
+    public static ParquetRowSource Open(string path, DataSelection selection, long residentLimitBytes, int? maxRowsPerBlock = null)
+    {
+        var reader = NumeraiParquetReader.Open(path);
+        try
+        {
+            var missing = selection.Features.Where(f => !reader.HasColumn(f)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new MissingColumnsException(path, missing, isTarget: false);
+            }
+
+            if (selection.Target is { } t && !reader.HasColumn(t))
+            {
+                throw new MissingColumnsException(path, [t], isTarget: true);
+            }
+
+            var dataType = selection.DataType;
+            var small = new ReadSpec
+            {
+                Features = [],
+                Target = selection.Target,
+                EraStride = selection.EraStride,
+                DataType = dataType,
+                IncludeIds = selection.ReadIds,
+                DropMissingTarget = selection.DropUnlabelled && selection.Target is not null,
+            };
+            var labels = new List<float>();
+            var ids = new List<string>();
+            var eras = new List<string>();
+            var distinctEras = new HashSet<string>(StringComparer.Ordinal);
+            var rows = 0;
+            foreach (var block in reader.ReadBlocks(small))
+            {
+                rows += block.RowCount;
+                if (block.Target is not null)
+                {
+                    labels.AddRange(block.Target);
+                }
+
+                if (selection.ReadIds)
+                {
+                    ids.AddRange(block.Ids);
+                    eras.AddRange(block.Eras);
+                }
+
+                distinctEras.UnionWith(block.Eras);
+            }
+
+            if (selection.ReadIds && reader.IdColumn is null)
+            {
+                throw new MissingColumnsException(path, ["id"], isTarget: false);
+            }
+
+            var featureSpec = new ReadSpec
+            {
+                Features = selection.Features,
+                Target = small.Target,
+                EraStride = small.EraStride,
+                DataType = dataType,
+                IncludeIds = false,
+                DropMissingTarget = small.DropMissingTarget,
+                MaxRowsPerBlock = maxRowsPerBlock,
+            };
+            return new ParquetRowSource(reader, featureSpec, rows, residentLimitBytes)
+            {
+                Labels = selection.Target is null ? null : labels.ToArray(),
+                Ids = selection.ReadIds ? ids.ToArray() : null,
+                Eras = selection.ReadIds && eras.Count == rows && rows > 0 ? eras.ToArray() : null,
+                EraCount = distinctEras.Count,
+            };
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    public IEnumerable<RowChunk> ReadChunks(CancellationToken cancellationToken)
+    {
+        if (cache is not null)
+        {
+            foreach (var block in cache)
+            {
+                yield return new RowChunk(block.Features, block.RowCount);
+            }
+
+            yield break;
+        }
+
+        var filling = resident ? new List<DataBlock>() : null;
+        foreach (var block in reader.ReadBlocks(featureSpec, cancellationToken))
+        {
+            filling?.Add(block);
+            yield return new RowChunk(block.Features, block.RowCount);
+        }
+
+        cache = filling;
+    }
+
+    public void Dispose() => reader.Dispose();
+}

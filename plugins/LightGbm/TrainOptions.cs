@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
+using NumeraiPipeline.Sdk;
+
+namespace NumeraiPipeline.Plugins.LightGbm;
+
+/// <summary>Options of <c>lightgbm.train</c>.</summary>
+public sealed class TrainOptions
+{
+    /// <summary>Training data (Numerai parquet: id, era, int8 features, targets).</summary>
+    [Required]
+    [Description("Training data: a Numerai parquet file (id, era, int8 features, targets).")]
+    public ArtifactRef? Data { get; set; }
+
+    /// <summary>Numerai's features.json; when absent, every int8 column whose name starts with <c>feature_</c> is used.</summary>
+    [Description("Numerai's features.json; when absent, every column whose name starts with 'feature_' is used.")]
+    public ArtifactRef? Features { get; set; }
+
+    /// <summary>The feature set of features.json.</summary>
+    [Description("The feature set in features.json (small, medium, all, ...).")]
+    public string FeatureSet { get; set; } = "small";
+
+    /// <summary>The target column.</summary>
+    [Description("The target column to learn.")]
+    public string Target { get; set; } = "target";
+
+    /// <summary>Keep every k-th era, as Numerai's examples do (4 there).</summary>
+    [Range(1, 10000)]
+    [Description("Keep every k-th era (in era order, from the first), as Numerai's examples subsample (they use 4).")]
+    public int EraStride { get; set; } = 1;
+
+    /// <summary>Keep only rows with this data_type (e.g. validation), or all rows.</summary>
+    [Description("Keep only rows whose data_type equals this (e.g. 'validation'); all rows when empty.")]
+    public string? DataType { get; set; }
+
+    /// <summary>LightGBM parameters by LightGBM's names or aliases.</summary>
+    [Description("LightGBM parameters by LightGBM's names or aliases (n_estimators, learning_rate, max_depth, num_leaves, colsample_bytree, min_data_in_leaf, subsample, reg_lambda, ...).")]
+    public Dictionary<string, JsonElement> Params { get; set; } = [];
+
+    /// <summary>Optional validation data for early stopping.</summary>
+    [Description("Optional validation parquet (same features and target) for the validation metric and early stopping.")]
+    public ArtifactRef? Valid { get; set; }
+
+    /// <summary>Stop after this many iterations without improvement on <see cref="Valid"/> (0 = never).</summary>
+    [Range(0, 1000000)]
+    [Description("Stop when the validation metric has not improved for this many iterations; 0 = never (needs valid).")]
+    public int EarlyStoppingRounds { get; set; }
+
+    /// <summary>Threads (0 = LightGBM's default: all cores).</summary>
+    [Range(0, 1024)]
+    [Description("LightGBM threads; 0 = all cores. A num_threads/n_jobs in params wins.")]
+    public int NumThreads { get; set; }
+
+    /// <summary>Random seed.</summary>
+    [Description("LightGBM's seed; a seed/random_state in params wins.")]
+    public int? Seed { get; set; }
+
+    /// <summary>LightGBM's deterministic mode.</summary>
+    [Description("LightGBM's deterministic mode (also force_row_wise): identical models on the same machine and data.")]
+    public bool Deterministic { get; set; }
+
+    /// <summary>Progress is reported every this many iterations.</summary>
+    [Range(1, 1000000)]
+    [Description("Report progress every this many iterations.")]
+    public int ProgressEvery { get; set; } = 50;
+
+    /// <summary>Keep the int8 rows in memory when they take at most this many MiB (one parquet read), else stream the file twice.</summary>
+    [Range(0, 1048576)]
+    [Description("Keep the selected int8 rows in memory when they fit in this many MiB (one parquet read); larger data is streamed from the file (two reads, less memory).")]
+    public int ResidentLimitMb { get; set; } = 1024;
+}

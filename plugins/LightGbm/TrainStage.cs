@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using NumeraiPipeline.Plugins.LightGbm.Data;
+using NumeraiPipeline.Plugins.LightGbm.Native;
+using NumeraiPipeline.Plugins.LightGbm.Training;
+using NumeraiPipeline.Sdk;
+
+namespace NumeraiPipeline.Plugins.LightGbm;
+
+/// <summary>Trains a LightGBM model on int8 Numerai data with LightGBM's native library.</summary>
+[Stage("lightgbm.train", Description = "Trains a LightGBM model on Numerai parquet data (streamed int8 rows, LightGBM's native library).")]
+[StageOutput("model", Description = "The model in LightGBM's text format (model.txt); Python's lightgbm.Booster(model_file=...) reads it.")]
+[StageOutput("model_info", Description = "JSON sidecar (model.json, beside model.txt): features in order, target, parameters, training data fingerprint, LightGBM version.")]
+public sealed class TrainStage : IStage<TrainOptions>
+{
+    /// <inheritdoc />
+    public async Task<StageResult> RunAsync(StageContext context, TrainOptions options, CancellationToken cancellationToken)
+    {
+        var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.train: option 'data' is required. Set it to a Numerai parquet file.") { ExitCode = 2 };
+        var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic), dataPath);
+        var features = StageErrors.LoadFeatures(options.Features?.Path, options.FeatureSet, dataPath);
+        var limit = (long)options.ResidentLimitMb << 20;
+
+        using var loadActivity = context.ActivitySource.StartActivity("load");
+        var clock = Stopwatch.StartNew();
+        using var train = StageErrors.Translate(
+            () => ParquetRowSource.Open(dataPath, new DataSelection(features, options.Target, options.EraStride, NullIfEmpty(options.DataType), DropUnlabelled: true), limit),
+            dataPath);
+        if (train.Rows == 0)
+        {
+            throw new StageException(ErrorCodes.NoRows, $"lightgbm.train: no labelled rows left in {Path.GetFileName(dataPath)} after era_stride={options.EraStride}{(string.IsNullOrEmpty(options.DataType) ? string.Empty : $" and data_type={options.DataType}")}. Check the file, the target '{options.Target}' and the filters.");
+        }
+
+        ParquetRowSource? valid = null;
+        if (options.Valid?.Path is { } validPath)
+        {
+            valid = StageErrors.Translate(
+                () => ParquetRowSource.Open(validPath, new DataSelection(features, options.Target, 1, null, DropUnlabelled: true), limit),
+                validPath);
+        }
+
+        try
+        {
+            loadActivity?.SetTag("rows", train.Rows);
+            loadActivity?.SetTag("features", features.Count);
+            loadActivity?.Dispose();
+            context.Logger.LogInformation(
+                "Training on {Rows} rows x {Features} features ({Eras} eras) of {File}, target {Target}, parameters {Parameters}",
+                train.Rows,
+                features.Count,
+                train.EraCount,
+                Path.GetFileName(dataPath),
+                options.Target,
+                parameters.ToString());
+
+            using var trainActivity = context.ActivitySource.StartActivity("train");
+            var request = new TrainingRequest(train, train.Labels!, parameters)
+            {
+                Valid = valid,
+                ValidLabels = valid?.Labels,
+                EarlyStoppingRounds = options.EarlyStoppingRounds,
+                ProgressEvery = options.ProgressEvery,
+            };
+            using var result = StageErrors.Translate(() => Trainer.Train(request, context.Progress, cancellationToken), dataPath);
+            trainActivity?.SetTag("iterations", result.Iterations);
+            trainActivity?.SetTag("dataset_seconds", result.DatasetTime.TotalSeconds);
+            trainActivity?.SetTag("train_seconds", result.TrainTime.TotalSeconds);
+            trainActivity?.Dispose();
+
+            var info = new ModelInfo
+            {
+                Features = features,
+                Target = options.Target,
+                FeatureSet = options.Features is null ? null : options.FeatureSet,
+                Params = parameters.Values,
+                TrainingData = new TrainingDataInfo
+                {
+                    File = Path.GetFileName(dataPath),
+                    Sha256 = await Sha256Async(dataPath, cancellationToken),
+                    EraStride = options.EraStride,
+                    DataType = NullIfEmpty(options.DataType),
+                    Rows = train.Rows,
+                    Eras = train.EraCount,
+                    ValidFile = valid is null ? null : Path.GetFileName(valid.Path),
+                    ValidRows = valid?.Rows,
+                },
+                Iterations = result.KeptIterations,
+                BoostedIterations = result.Iterations,
+                ValidMetric = result.ValidMetric,
+                ValidScore = result.BestValidScore,
+                CreatedUtc = context.Time.GetUtcNow(),
+            };
+
+            await context.Outputs.WriteFileAsync(
+                "model",
+                "model.txt",
+                (tmp, _) =>
+                {
+                    StageErrors.Translate(() => result.Booster.Save(tmp, result.KeptIterations), dataPath);
+                    return Task.CompletedTask;
+                },
+                cancellationToken);
+            await context.Outputs.WriteFileAsync("model_info", "model.json", (tmp, ct) => File.WriteAllTextAsync(tmp, info.ToJson(), ct), cancellationToken);
+
+            context.AddSummary("rows", train.Rows.ToString(CultureInfo.InvariantCulture));
+            context.AddSummary("features", features.Count.ToString(CultureInfo.InvariantCulture));
+            context.AddSummary("iterations", result.KeptIterations.ToString(CultureInfo.InvariantCulture));
+            if (result.ValidMetric is not null)
+            {
+                context.AddSummary($"valid_{result.ValidMetric}", result.BestValidScore?.ToString("G6", CultureInfo.InvariantCulture) ?? "-");
+            }
+
+            context.Logger.LogInformation(
+                "Trained {Iterations} iterations (kept {Kept}) in {TrainSeconds:F1} s after {DatasetSeconds:F1} s of dataset construction; load took {LoadSeconds:F1} s in all",
+                result.Iterations,
+                result.KeptIterations,
+                result.TrainTime.TotalSeconds,
+                result.DatasetTime.TotalSeconds,
+                clock.Elapsed.TotalSeconds);
+            return StageResult.Succeeded();
+        }
+        finally
+        {
+            valid?.Dispose();
+        }
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
+        return Convert.ToHexStringLower(hash);
+    }
+}

@@ -1,0 +1,17 @@
+namespace NumeraiPipeline.Plugins.LightGbm.Training;
+
+/// <summary>
+/// Rows of int8 features, row-major, one byte per value (<see cref="Int8Features.Missing"/> = missing), readable
+/// chunk by chunk. <see cref="ReadChunks"/> may be called more than once and yields the rows in the same order.
+/// </summary>
+internal interface IRowSource
+{
+    /// <summary>Number of rows.</summary>
+    int Rows { get; }
+
+    /// <summary>Feature names in column order.</summary>
+    IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>Yields consecutive chunks of rows; each chunk holds <c>rows x FeatureNames.Count</c> bytes.</summary>
+    IEnumerable<RowChunk> ReadChunks(CancellationToken cancellationToken);
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace NumeraiPipeline.Plugins.LightGbm.Training;
+
+/// <summary>
+/// The parameters of one training run, by LightGBM's canonical names, in the <c>key=value key=value</c> form the C
+/// API takes. Our defaults: objective=regression, verbosity=-1, bin_construct_sample_cnt=50000 (five-valued features
+/// get the same bins from 50k rows as from all rows), num_iterations=100.
+/// </summary>
+internal sealed class LightGbmParameters
+{
+    private static readonly (string Name, string Value)[] Defaults =
+    [
+        ("objective", "regression"),
+        ("verbosity", "-1"),
+        ("bin_construct_sample_cnt", "50000"),
+        ("num_iterations", "100"),
+    ];
+
+    private readonly SortedDictionary<string, string> values = new(StringComparer.Ordinal);
+
+    private LightGbmParameters()
+    {
+    }
+
+    /// <summary>The canonical name → value map (sorted, for the sidecar and fingerprints).</summary>
+    public IReadOnlyDictionary<string, string> Values => values;
+
+    /// <summary>The number of boosting iterations.</summary>
+    public int NumIterations => int.Parse(values["num_iterations"], CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Canonicalises user parameters. Unknown names and two names for one parameter throw
+    /// <see cref="ParameterException"/>.
+    /// </summary>
+    /// <param name="user">The <c>params</c> map (any LightGBM name or alias).</param>
+    /// <param name="numThreads">num_threads when the map does not set it (0 = LightGBM's default).</param>
+    /// <param name="seed">seed when the map does not set it.</param>
+    /// <param name="deterministic">deterministic (and force_row_wise) when true and not set in the map.</param>
+    public static LightGbmParameters Create(IReadOnlyDictionary<string, JsonElement>? user, int? numThreads, int? seed, bool deterministic)
+    {
+        var p = new LightGbmParameters();
+        var source = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, element) in user ?? new Dictionary<string, JsonElement>())
+        {
+            var name = key.Trim();
+            if (!ParameterCatalog.CanonicalNames.TryGetValue(name, out var canonical))
+            {
+                throw new ParameterException(name, $"'{name}' is not a LightGBM parameter or alias.{DidYouMean(name)}");
+            }
+
+            if (source.TryGetValue(canonical, out var earlier))
+            {
+                throw new ParameterException(name, $"'{name}' and '{earlier}' both set LightGBM's '{canonical}'; keep one.");
+            }
+
+            source[canonical] = name;
+            p.values[canonical] = Format(name, element);
+        }
+
+        foreach (var (name, value) in Defaults)
+        {
+            p.values.TryAdd(name, value);
+        }
+
+        if (numThreads is > 0)
+        {
+            p.values.TryAdd("num_threads", numThreads.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (seed is { } s)
+        {
+            p.values.TryAdd("seed", s.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (deterministic)
+        {
+            p.values.TryAdd("deterministic", "true");
+            p.values.TryAdd("force_row_wise", "true");
+        }
+
+        if (!int.TryParse(p.values["num_iterations"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var iterations) || iterations < 0)
+        {
+            throw new ParameterException(source.GetValueOrDefault("num_iterations", "num_iterations"), $"num_iterations must be a whole number >= 0, not '{p.values["num_iterations"]}'.");
+        }
+
+        return p;
+    }
+
+    /// <summary>Gets a value by canonical name.</summary>
+    public string? Get(string canonicalName) => values.GetValueOrDefault(canonicalName);
+
+    /// <summary>The parameter string for LightGBM's C API.</summary>
+    public override string ToString()
+    {
+        var sb = new StringBuilder();
+        foreach (var (k, v) in values)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(k).Append('=').Append(v);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Format(string name, JsonElement element)
+    {
+        var text = element.ValueKind switch
+        {
+            JsonValueKind.Number => element.GetRawText(),
+            JsonValueKind.String => element.GetString()!,
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            JsonValueKind.Array => string.Join(',', element.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText())),
+            _ => throw new ParameterException(name, $"the value of '{name}' must be a number, a string, true/false or a list, not {element.ValueKind}."),
+        };
+        if (text.Any(c => char.IsWhiteSpace(c) || c == '='))
+        {
+            throw new ParameterException(name, $"the value of '{name}' ('{text}') must not contain spaces or '='.");
+        }
+
+        return text;
+    }
+
+    private static string DidYouMean(string name)
+    {
+        var best = ParameterCatalog.CanonicalNames.Keys
+            .Select(k => (Key: k, Distance: Levenshtein(name.ToLowerInvariant(), k)))
+            .OrderBy(t => t.Distance)
+            .ThenBy(t => t.Key, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Key is not null && best.Distance <= Math.Max(2, name.Length / 3)
+            ? $" Did you mean '{ParameterCatalog.CanonicalNames[best.Key]}'?"
+            : string.Empty;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}

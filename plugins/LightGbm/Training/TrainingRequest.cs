@@ -1,0 +1,19 @@
+namespace NumeraiPipeline.Plugins.LightGbm.Training;
+
+/// <summary>What to train on and how.</summary>
+internal sealed record TrainingRequest(IRowSource Train, float[] Labels, LightGbmParameters Parameters)
+{
+    /// <summary>Optional validation rows for early stopping (same feature order as <see cref="Train"/>).</summary>
+    public IRowSource? Valid { get; init; }
+
+    public float[]? ValidLabels { get; init; }
+
+    /// <summary>Stop when the first validation metric has not improved for this many iterations (0 = never).</summary>
+    public int EarlyStoppingRounds { get; init; }
+
+    /// <summary>Report progress every this many iterations.</summary>
+    public int ProgressEvery { get; init; } = 50;
+
+    /// <summary>Build the Dataset the plain way (whole float32 matrix, LGBM_DatasetCreateFromMat), for comparisons only.</summary>
+    public bool WholeMatrix { get; init; }
+}

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using NumeraiPipeline.Sdk;
+
+namespace NumeraiPipeline.Plugins.Notify;
+
+/// <summary>POSTs a JSON body with the host's retrying HttpClient and turns every failure into a coded, redacted error.</summary>
+internal static class JsonPoster
+{
+    /// <summary>Retries for notifications: connection failures, timeouts and 5xx, POST included (receivers see a delivery id).</summary>
+    private static readonly HttpRetryOptions Retry = new()
+    {
+        MaxAttempts = 3,
+        BaseDelay = TimeSpan.FromSeconds(1),
+        AttemptTimeout = TimeSpan.FromSeconds(30),
+        RetryNonIdempotent = true,
+    };
+
+    /// <summary>Sends the body; returns the status code on success, throws <see cref="StageException"/> otherwise.</summary>
+    public static async Task<int> PostAsync(
+        StageContext context,
+        string stageType,
+        string code,
+        string target,
+        Uri uri,
+        byte[] body,
+        IReadOnlyDictionary<string, string> headers,
+        CancellationToken cancellationToken)
+    {
+        using var activity = context.ActivitySource.StartActivity("notify.post");
+        activity?.SetTag("notify.type", stageType);
+        activity?.SetTag("http.request.body.size", body.Length);
+        using var client = context.CreateHttpClient(Retry);
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken);
+            activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+            if (response.IsSuccessStatusCode)
+            {
+                return (int)response.StatusCode;
+            }
+
+            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (text.Length > 200)
+            {
+                text = text[..200] + "…";
+            }
+
+            throw Fail(context, activity, code, $"{stageType}: {target} at {SecretUrls.Describe(uri)} answered {(int)response.StatusCode} {response.ReasonPhrase}: '{text.Trim()}'. Check the URL and the receiver; the run's own outcome is unaffected.");
+        }
+        catch (HttpRequestException ex)
+        {
+            throw Fail(context, activity, code, $"{stageType}: could not reach {target} at {SecretUrls.Describe(uri)}: {ex.Message}. Check the URL and the network; the run's own outcome is unaffected.");
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Fail(context, activity, code, $"{stageType}: {target} at {SecretUrls.Describe(uri)} did not answer in time. The run's own outcome is unaffected.");
+        }
+    }
+
+    private static StageException Fail(StageContext context, Activity? activity, string code, string message)
+    {
+        var redacted = context.Secrets.Redact(message);
+        activity?.SetStatus(ActivityStatusCode.Error, redacted);
+        return new StageException(code, redacted);
+    }
+}

@@ -1,0 +1,94 @@
+using ScottPlot;
+
+namespace NumeraiPipeline.Plugins.Numerai.Metrics.Report;
+
+/// <summary>Draws the report's charts as PNG with ScottPlot (SkiaSharp, headless).</summary>
+internal sealed class ChartRenderer(int width, int height)
+{
+    private static readonly Color[] Palette = [Colors.SteelBlue, Colors.DarkOrange, Colors.SeaGreen, Colors.Crimson];
+
+    /// <summary>Cumulative sums of each series by era.</summary>
+    public byte[] Cumulative(string title, IReadOnlyList<string> eras, IReadOnlyList<ChartSeries> series)
+    {
+        var plot = NewPlot(title, "cumulative score");
+        var xs = Enumerable.Range(0, eras.Count).Select(i => (double)i).ToArray();
+        for (var s = 0; s < series.Count; s++)
+        {
+            var sum = 0.0;
+            var ys = series[s].Values.Select(v => sum += double.IsFinite(v) ? v : 0).ToArray();
+            var line = plot.Add.ScatterLine(xs, ys, Palette[s % Palette.Length]);
+            line.LegendText = series[s].Name;
+            line.LineWidth = 2;
+        }
+
+        plot.Add.HorizontalLine(0, 1, Colors.Gray);
+        EraTicks(plot, eras);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    /// <summary>Per-era bars of one series (green above zero, red below).</summary>
+    public byte[] Bars(string title, IReadOnlyList<string> eras, ChartSeries series)
+    {
+        var plot = NewPlot(title, series.Name);
+        var bars = new List<Bar>();
+        for (var i = 0; i < eras.Count; i++)
+        {
+            var v = series.Values[i];
+            if (!double.IsFinite(v))
+            {
+                continue;
+            }
+
+            bars.Add(new Bar { Position = i, Value = v, FillColor = v >= 0 ? Colors.SeaGreen : Colors.Crimson, LineWidth = 0, Size = 0.8 });
+        }
+
+        plot.Add.Bars(bars);
+        EraTicks(plot, eras);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    /// <summary>The max feature exposure per era, with its mean.</summary>
+    public byte[] Exposure(string title, IReadOnlyList<string> eras, double[] exposure, double mean)
+    {
+        var plot = NewPlot(title, "max |corr(feature, prediction)|");
+        var xs = Enumerable.Range(0, eras.Count).Select(i => (double)i).ToArray();
+        var line = plot.Add.ScatterLine(xs, exposure.Select(v => double.IsFinite(v) ? v : double.NaN).ToArray(), Colors.DarkOrange);
+        line.LegendText = "max feature exposure";
+        line.LineWidth = 2;
+        var avg = plot.Add.HorizontalLine(mean, 1, Colors.Gray, LinePattern.Dashed);
+        avg.LegendText = "mean";
+        plot.Axes.SetLimitsY(0, Math.Max(0.05, exposure.Where(double.IsFinite).DefaultIfEmpty(0).Max() * 1.15));
+        EraTicks(plot, eras);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    private static Plot NewPlot(string title, string yLabel)
+    {
+        var plot = new Plot();
+        plot.Title(title);
+        plot.YLabel(yLabel);
+        plot.XLabel("era");
+        return plot;
+    }
+
+    private static void EraTicks(Plot plot, IReadOnlyList<string> eras)
+    {
+        if (eras.Count == 0)
+        {
+            return;
+        }
+
+        var step = Math.Max(1, eras.Count / 8);
+        var positions = new List<double>();
+        var labels = new List<string>();
+        for (var i = 0; i < eras.Count; i += step)
+        {
+            positions.Add(i);
+            labels.Add(eras[i]);
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions.ToArray(), labels.ToArray());
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using NumeraiPipeline.Plugins.Numerai.Metrics.Document;
+using NumeraiPipeline.Plugins.Numerai.Metrics.Report;
+using NumeraiPipeline.Sdk;
+
+namespace NumeraiPipeline.Plugins.Numerai.Metrics;
+
+/// <summary>
+/// A self-contained HTML report of metrics.json: the summary table, cumulative CORR/MMC/BMC by era, per-era bars and
+/// the feature exposure, drawn with ScottPlot; the charts are embedded (data URIs) and also written as PNG files.
+/// </summary>
+[Stage("numerai.report", Description = "HTML report (with PNG charts) of numerai.metrics results; opens offline.")]
+[StageOutput("html", Description = "report.html, self-contained (charts embedded).")]
+[StageOutput("cumulative_png", Description = "cumulative.png: cumulative CORR, MMC and BMC by era.")]
+[StageOutput("per_era_png", Description = "per_era_corr.png: per-era CORR bars.")]
+[StageOutput("per_era_mmc_png", Description = "per_era_mmc.png: per-era MMC bars (when MMC is present).")]
+[StageOutput("exposure_png", Description = "exposure.png: max feature exposure by era (when present).")]
+public sealed class ReportStage : IStage<ReportOptions>
+{
+    /// <inheritdoc />
+    public async Task<StageResult> RunAsync(StageContext context, ReportOptions options, CancellationToken cancellationToken)
+    {
+        MetricsDocument doc;
+        try
+        {
+            doc = MetricsDocument.Load(options.Metrics!.Path);
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+        {
+            throw new StageException(MetricsErrors.MetricsUnreadable, $"metrics file '{options.Metrics!.Path}' cannot be read ({ex.Message}). Point metrics at the 'metrics' output of a numerai.metrics stage.", ex);
+        }
+
+        if (doc.Corr is null)
+        {
+            throw new StageException(MetricsErrors.MetricsUnreadable, $"metrics file '{options.Metrics!.Path}' has no 'corr' section. Point metrics at the 'metrics' output of a numerai.metrics stage.");
+        }
+
+        var eras = doc.Corr.PerEra.Keys.ToList();
+        double[] Values(SeriesReport s) => eras.Select(e => s.PerEra.GetValueOrDefault(e) ?? double.NaN).ToArray();
+        var charts = new List<(string Output, string Caption, string File, byte[] Png)>();
+        using (var activity = context.ActivitySource.StartActivity("render charts"))
+        {
+            try
+            {
+                var renderer = new ChartRenderer(options.Width, options.Height);
+                var cumulative = new List<ChartSeries> { new("CORR", Values(doc.Corr)) };
+                if (doc.Mmc is { } mmc)
+                {
+                    cumulative.Add(new ChartSeries("MMC", Values(mmc)));
+                }
+
+                if (doc.Bmc is { } bmc)
+                {
+                    cumulative.Add(new ChartSeries("BMC", Values(bmc)));
+                }
+
+                charts.Add(("cumulative_png", "Cumulative " + string.Join(", ", cumulative.Select(c => c.Name)) + " by era", "cumulative.png",
+                    renderer.Cumulative("Cumulative score by era", eras, cumulative)));
+                charts.Add(("per_era_png", "CORR per era", "per_era_corr.png", renderer.Bars("CORR per era", eras, new ChartSeries("CORR", Values(doc.Corr)))));
+                if (doc.Mmc is { } mmcBars)
+                {
+                    charts.Add(("per_era_mmc_png", "MMC per era", "per_era_mmc.png", renderer.Bars("MMC per era", eras, new ChartSeries("MMC", Values(mmcBars)))));
+                }
+
+                if (doc.FeatureExposure is { } fe)
+                {
+                    var exposure = eras.Select(e => fe.PerEra.GetValueOrDefault(e) ?? double.NaN).ToArray();
+                    charts.Add(("exposure_png", "Max feature exposure by era", "exposure.png",
+                        renderer.Exposure("Max feature exposure by era", eras, exposure, fe.Mean ?? double.NaN)));
+                }
+            }
+            catch (Exception ex) when (ex is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException)
+            {
+                throw new StageException(
+                    MetricsErrors.ReportFailed,
+                    $"the charts cannot be drawn: SkiaSharp's native library did not load ({ex.GetBaseException().Message}). Install the libSkiaSharp native assets for this platform (the plugin folder's runtimes/ directory) or run on linux-x64/win-x64/osx.",
+                    ex);
+            }
+
+            activity?.SetTag("charts", charts.Count);
+        }
+
+        foreach (var (output, _, file, png) in charts)
+        {
+            await context.Outputs.WriteFileAsync(output, file, (path, ct) => File.WriteAllBytesAsync(path, png, ct), cancellationToken);
+        }
+
+        var html = HtmlReport.Build(options.Title, context.Time.GetUtcNow(), doc, charts.Select(c => (c.Caption, c.File, c.Png)).ToList());
+        var htmlPath = await context.Outputs.WriteFileAsync("html", "report.html", (path, ct) => File.WriteAllTextAsync(path, html, ct), cancellationToken);
+        context.AddSummary("report", htmlPath);
+        context.Logger.LogInformation("Report with {Charts} charts written to {Path}", charts.Count, htmlPath);
+        return StageResult.Succeeded();
+    }
+}

@@ -1,0 +1,4 @@
+using NumeraiPipeline.CloudTrigger;
+
+var app = TriggerApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,87 @@
+namespace NumeraiPipeline.Numerai.Api;
+
+/// <summary>A pair of Numerai API keys. <see cref="ToString"/> never shows the secret.</summary>
+public sealed class NumeraiCredentials
+{
+    /// <summary>The environment variable of the public id.</summary>
+    public const string PublicIdVariable = "NUMERAI_PUBLIC_ID";
+
+    /// <summary>The environment variable of the secret key.</summary>
+    public const string SecretKeyVariable = "NUMERAI_SECRET_KEY";
+
+    /// <summary>The public id the sandbox accepts (published: the sandbox holds no real data).</summary>
+    public const string SandboxPublicId = "SANDBOX_DEMO_PUBLIC_ID";
+
+    /// <summary>The secret key the sandbox accepts (published: the sandbox holds no real data).</summary>
+    public const string SandboxSecretKey = "SANDBOX_DEMO_SECRET_KEY_0123456789";
+
+    /// <summary>Creates the pair.</summary>
+    /// <param name="publicId">The public id.</param>
+    /// <param name="secretKey">The secret key.</param>
+    public NumeraiCredentials(string publicId, string secretKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(publicId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secretKey);
+        PublicId = publicId.Trim();
+        SecretKey = secretKey.Trim();
+    }
+
+    /// <summary>The public id.</summary>
+    public string PublicId { get; }
+
+    /// <summary>The secret key.</summary>
+    public string SecretKey { get; }
+
+    /// <summary>The value of the Authorization header: <c>Token PUBLIC$SECRET</c>.</summary>
+    internal string AuthorizationValue => $"Token {PublicId}${SecretKey}";
+
+    /// <summary>
+    /// Reads the keys through <paramref name="get"/> (e.g. a secret store that already handles NAME_FILE), or null when
+    /// either is missing.
+    /// </summary>
+    /// <param name="get">Looks a name up.</param>
+    /// <returns>The keys, or null.</returns>
+    public static NumeraiCredentials? From(Func<string, string?> get)
+    {
+        var publicId = get(PublicIdVariable);
+        var secret = get(SecretKeyVariable);
+        return string.IsNullOrWhiteSpace(publicId) || string.IsNullOrWhiteSpace(secret) ? null : new NumeraiCredentials(publicId, secret);
+    }
+
+    /// <summary>
+    /// Reads NUMERAI_PUBLIC_ID / NUMERAI_SECRET_KEY from the environment, or from the files named by
+    /// NUMERAI_PUBLIC_ID_FILE / NUMERAI_SECRET_KEY_FILE; null when either is missing.
+    /// </summary>
+    /// <returns>The keys, or null.</returns>
+    public static NumeraiCredentials? FromEnvironment() => From(ReadVariableOrFile);
+
+    /// <summary>The sandbox's demo keys.</summary>
+    public static NumeraiCredentials SandboxDemo { get; } = new(SandboxPublicId, SandboxSecretKey);
+
+    /// <summary>
+    /// The keys a stage uses for <paramref name="endpoint"/>: against a loopback address (the local sandbox) always the
+    /// sandbox's demo keys, so real keys are never sent to a local stand-in and the demo runs with real keys set;
+    /// otherwise the keys read through <paramref name="get"/> (null when missing).
+    /// </summary>
+    /// <param name="endpoint">The API endpoint.</param>
+    /// <param name="get">Looks a secret up (NUMERAI_PUBLIC_ID, NUMERAI_SECRET_KEY).</param>
+    /// <returns>The keys, or null.</returns>
+    public static NumeraiCredentials? ForEndpoint(Uri endpoint, Func<string, string?> get) =>
+        endpoint.IsLoopback ? SandboxDemo : From(get);
+
+    /// <summary>Shows the public id only.</summary>
+    /// <returns>A safe description.</returns>
+    public override string ToString() => $"NumeraiCredentials({PublicId}, ***)";
+
+    private static string? ReadVariableOrFile(string name)
+    {
+        var value = Environment.GetEnvironmentVariable(name);
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            return value;
+        }
+
+        var file = Environment.GetEnvironmentVariable(name + "_FILE");
+        return !string.IsNullOrWhiteSpace(file) && File.Exists(file) ? File.ReadAllText(file).Trim() : null;
+    }
+}

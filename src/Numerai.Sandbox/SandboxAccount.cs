@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace NumeraiPipeline.Numerai.Sandbox;
+
+/// <summary>The one account of the sandbox: its keys, models, uploads and submissions. Thread-safe.</summary>
+internal sealed class SandboxAccount
+{
+    private readonly Dictionary<string, byte[]> uploads = [];
+    private readonly List<SandboxSubmission> submissions = [];
+
+    public SandboxAccount(IEnumerable<string> modelNames) =>
+        Models = modelNames.Select(n => (Id: StableId(n), Name: n)).ToList();
+
+    public IReadOnlyList<(string Id, string Name)> Models { get; }
+
+    public string AuthorizationValue { get; } = $"Token {SandboxServer.DemoPublicId}${SandboxServer.DemoSecretKey}";
+
+    public static string StableId(string name)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("sandbox-model:" + name));
+        return new Guid(hash.AsSpan(0, 16)).ToString();
+    }
+
+    public void StoreUpload(string key, byte[] content)
+    {
+        lock (uploads)
+        {
+            uploads[key] = content;
+        }
+    }
+
+    public byte[]? GetUpload(string key)
+    {
+        lock (uploads)
+        {
+            return uploads.GetValueOrDefault(key);
+        }
+    }
+
+    public void AddSubmission(SandboxSubmission submission)
+    {
+        lock (submissions)
+        {
+            submissions.Add(submission);
+        }
+    }
+
+    public IReadOnlyList<SandboxSubmission> Submissions(string? modelId = null)
+    {
+        lock (submissions)
+        {
+            return [.. submissions.Where(s => modelId is null || s.ModelId == modelId).OrderByDescending(s => s.InsertedAt)];
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+
+namespace NumeraiPipeline.Numerai.Sandbox;
+
+/// <summary>
+/// The dataset files the sandbox serves: from <see cref="SandboxOptions.DataDirectory"/> as they are, or generated
+/// once per (seed, sizes, version) into the cache folder, with a live file per round.
+/// </summary>
+internal sealed class SandboxDataStore(SandboxOptions options, ISandboxDataGenerator? generator)
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> prepared = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlySet<string>>>> liveIds = new();
+
+    public string NewestVersion => options.Versions[^1];
+
+    /// <summary>The files offered for a version (relative names such as <c>train.parquet</c>).</summary>
+    public IReadOnlyList<string> Files(string version)
+    {
+        if (options.DataDirectory is { } dir)
+        {
+            var folder = Path.Combine(dir, version);
+            return Directory.Exists(folder)
+                ? [.. Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().Where(f => !IsPerRoundFile(f) && !f.StartsWith('.')).Order(StringComparer.Ordinal)]
+                : [];
+        }
+
+        return generator?.FileNames ?? [];
+    }
+
+    private static bool IsPerRoundFile(string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(name, @"^live(_example_preds)?_\d+\.parquet$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+
+    /// <summary>The path of a file for a round, preparing it first; null when the version or file does not exist.</summary>
+    public async Task<string?> GetPathAsync(string version, string file, int round, CancellationToken cancellationToken)
+    {
+        if (!options.Versions.Contains(version) || !Files(version).Contains(file))
+        {
+            return null;
+        }
+
+        var folder = await PrepareAsync(version, cancellationToken);
+        if (file is "live.parquet" or "live_example_preds.parquet")
+        {
+            var stem = Path.GetFileNameWithoutExtension(file);
+            var perRound = Path.Combine(folder, $"{stem}_{round}.parquet");
+            if (!File.Exists(perRound) && options.DataDirectory is null && generator is not null)
+            {
+                await GenerateLiveAsync(version, folder, round, cancellationToken);
+            }
+
+            return File.Exists(perRound) ? perRound : File.Exists(Path.Combine(folder, file)) ? Path.Combine(folder, file) : null;
+        }
+
+        var path = Path.Combine(folder, file);
+        return File.Exists(path) ? path : null;
+    }
+
+    /// <summary>The live ids of a round (of the newest version's live file).</summary>
+    public Task<IReadOnlySet<string>> GetLiveIdsAsync(int round, CancellationToken cancellationToken) =>
+        liveIds.GetOrAdd(round.ToString(System.Globalization.CultureInfo.InvariantCulture), _ => new Lazy<Task<IReadOnlySet<string>>>(async () =>
+        {
+            var path = await GetPathAsync(NewestVersion, "live.parquet", round, CancellationToken.None)
+                ?? throw new InvalidOperationException($"the sandbox has no live.parquet for {NewestVersion}");
+            return await LiveIdReader.ReadAsync(path, CancellationToken.None);
+        })).Value.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// The hidden live targets of a round (id → target), when the generator wrote them beside the live file
+    /// (<c>.live_&lt;round&gt;_targets.parquet</c>); null otherwise.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? GetLiveTargets(int round)
+    {
+        var live = GetPathAsync(NewestVersion, "live.parquet", round, CancellationToken.None).GetAwaiter().GetResult();
+        var hidden = live is null ? null : Path.Combine(Path.GetDirectoryName(live)!, $".live_{round}_targets.parquet");
+        return hidden is not null && File.Exists(hidden) ? LiveIdReader.ReadTargetsAsync(hidden, CancellationToken.None).GetAwaiter().GetResult() : null;
+    }
+
+    private Task<string> PrepareAsync(string version, CancellationToken cancellationToken)
+    {
+        if (options.DataDirectory is { } dir)
+        {
+            return Task.FromResult(Path.Combine(dir, version));
+        }
+
+        var gen = generator ?? throw new InvalidOperationException("the sandbox has neither a data folder nor a generator");
+        return prepared.GetOrAdd(version, v => new Lazy<Task<string>>(async () =>
+        {
+            var folder = Path.Combine(options.CacheDirectory, $"seed{options.Seed}-r{options.Rows}-f{options.Features}-e{options.Eras}", v);
+            var done = Path.Combine(folder, ".complete");
+            if (File.Exists(done))
+            {
+                return folder;
+            }
+
+            // Generate beside the final folder, then rename: a crash never leaves a half-written dataset in the cache.
+            var temp = folder + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+            Directory.CreateDirectory(temp);
+            try
+            {
+                await gen.GenerateAsync(temp, v, options, CancellationToken.None);
+                var written = Path.Combine(temp, v);
+                await File.WriteAllTextAsync(Path.Combine(written, ".complete"), DateTimeOffset.UtcNow.ToString("O"), CancellationToken.None);
+                if (Directory.Exists(folder))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+
+                Directory.Move(written, folder);
+            }
+            finally
+            {
+                if (Directory.Exists(temp))
+                {
+                    Directory.Delete(temp, recursive: true);
+                }
+            }
+
+            return folder;
+        })).Value.WaitAsync(cancellationToken);
+    }
+
+    private readonly ConcurrentDictionary<string, Lazy<Task>> liveGeneration = new();
+
+    private Task GenerateLiveAsync(string version, string folder, int round, CancellationToken cancellationToken) =>
+        liveGeneration.GetOrAdd($"{version}/{round}", _ => new Lazy<Task>(async () =>
+        {
+            // The generator writes each file to a temporary name and renames it, live file last.
+            await generator!.GenerateLiveAsync(
+                Path.Combine(folder, $"live_{round}.parquet"), Path.Combine(folder, $"live_example_preds_{round}.parquet"), version, round, options, CancellationToken.None);
+        })).Value.WaitAsync(cancellationToken);
+}

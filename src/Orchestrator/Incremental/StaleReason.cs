@@ -1,0 +1,28 @@
+namespace NumeraiPipeline.Orchestrator.Incremental;
+
+internal enum StaleKind
+{
+    NeverBuilt,
+    Forced,
+    CacheDisabled,
+    StageTypeChanged,
+    PluginChanged,
+    OptionsChanged,
+    InputChanged,
+    ExternalVersionChanged,
+    OutputMissing,
+    OutputChanged,
+    DependencyWillRun,
+}
+
+/// <summary>Why a stage must run, as data (printed by plan, logged, and set on the stage span).</summary>
+internal sealed record StaleReason(StaleKind Kind, string Detail)
+{
+    public override string ToString() => Kind switch
+    {
+        StaleKind.NeverBuilt => "never built",
+        StaleKind.Forced => "forced",
+        StaleKind.CacheDisabled => "not cached (cache: never, or when: always/failure)",
+        _ => Detail,
+    };
+}

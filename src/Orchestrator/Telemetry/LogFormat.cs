@@ -1,0 +1,7 @@
+namespace NumeraiPipeline.Orchestrator.Telemetry;
+
+internal enum LogFormat
+{
+    Human,
+    Json,
+}

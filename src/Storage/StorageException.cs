@@ -1,0 +1,15 @@
+namespace NumeraiPipeline.Storage;
+
+/// <summary>A failure of the remote artifact store with an NP code; the message says what, where and how to fix.</summary>
+public sealed class StorageException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="code">The code, e.g. <c>NP6753</c>.</param>
+    /// <param name="message">What, where and how to fix.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    public StorageException(string code, string message, Exception? innerException = null)
+        : base(message, innerException) => Code = code;
+
+    /// <summary>The code.</summary>
+    public string Code { get; }
+}

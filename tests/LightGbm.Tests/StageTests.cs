@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Text.Json;
+using NumeraiPipeline.Plugins.LightGbm;
+using NumeraiPipeline.Sdk;
+using NumeraiPipeline.TestKit;
+using Parquet;
+
+namespace NumeraiPipeline.LightGbm.Tests;
+
+public sealed class StageTests : IDisposable
+{
+    private readonly TempWorkspace ws = new();
+
+    public void Dispose() => ws.Dispose();
+
+    private static Dictionary<string, JsonElement> SmallParams(int trees = 60) => new()
+    {
+        ["n_estimators"] = JsonSerializer.SerializeToElement(trees),
+        ["learning_rate"] = JsonSerializer.SerializeToElement(0.1),
+        ["max_depth"] = JsonSerializer.SerializeToElement(4),
+        ["num_leaves"] = JsonSerializer.SerializeToElement(15),
+        ["colsample_bytree"] = JsonSerializer.SerializeToElement(0.5),
+    };
+
+    private async Task<(string Train, string Valid, string Features, SyntheticData ValidData)> WriteDataAsync()
+    {
+        var train = new SyntheticData(3000, 12, seed: 21);
+        var valid = new SyntheticData(1200, 12, seed: 22);
+        await NumeraiParquetFixture.WriteAsync(ws.File("train.parquet"), train, eras: 20, rowGroups: 3);
+        await NumeraiParquetFixture.WriteAsync(ws.File("validation.parquet"), valid, eras: 6, rowGroups: 2, idPrefix: "v");
+        NumeraiParquetFixture.WriteFeaturesJson(ws.File("features.json"), new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["small"] = train.Names[..6],
+            ["all"] = train.Names,
+            ["drifted"] = [.. train.Names[..4], "feature_not_in_file", "feature_also_gone"],
+        });
+        return (ws.File("train.parquet"), ws.File("validation.parquet"), ws.File("features.json"), valid);
+    }
+
+    private async Task<TestStageContext> TrainAsync(TrainOptions options, string id = "train")
+    {
+        var context = new TestStageContext(ws.Path, id);
+        var result = await new TrainStage().RunAsync(context, options, CancellationToken.None);
+        result.Status.ShouldBe(StageResultStatus.Succeeded);
+        return context;
+    }
+
+    [Fact]
+    public async Task Train_then_predict_validation_end_to_end()
+    {
+        var (train, valid, features, validData) = await WriteDataAsync();
+        var trained = await TrainAsync(new TrainOptions
+        {
+            Data = new ArtifactRef(train),
+            Features = new ArtifactRef(features),
+            FeatureSet = "all",
+            Params = SmallParams(200),
+            Valid = new ArtifactRef(valid),
+            EarlyStoppingRounds = 20,
+            NumThreads = 2,
+            Seed = 1,
+            ProgressEvery = 10,
+        });
+        var modelPath = trained.TestOutputs.Files["model"];
+        Path.GetFileName(modelPath).ShouldBe("model.txt");
+        File.ReadAllText(modelPath).ShouldStartWith("tree\n");
+        var info = ModelInfo.FromJson(File.ReadAllText(trained.TestOutputs.Files["model_info"]));
+        Path.GetDirectoryName(trained.TestOutputs.Files["model_info"]).ShouldBe(Path.GetDirectoryName(modelPath));
+        info.Features.Count.ShouldBe(12);
+        info.Target.ShouldBe("target");
+        info.LightgbmVersion.ShouldBe("4.6.0");
+        info.Params["num_iterations"].ShouldBe("200");
+        info.Params["feature_fraction"].ShouldBe("0.5");
+        info.TrainingData.Rows.ShouldBe(3000);
+        info.TrainingData.Eras.ShouldBe(20);
+        info.TrainingData.Sha256.Length.ShouldBe(64);
+        info.ValidMetric.ShouldBe("l2");
+        info.Iterations.ShouldBeLessThan(200);
+        trained.ProgressReports.ShouldContain(p => p.Unit == "iterations");
+
+        var predicted = new TestStageContext(ws.Path, "predict");
+        var result = await new PredictStage().RunAsync(predicted, new PredictOptions { Model = new ArtifactRef(modelPath), Data = new ArtifactRef(valid), NumThreads = 2 }, CancellationToken.None);
+        result.Status.ShouldBe(StageResultStatus.Succeeded);
+
+        var (ids, values, eras) = await ReadPredictionsAsync(predicted.TestOutputs.Files["predictions"]);
+        ids.Length.ShouldBe(1200);
+        ids[0].ShouldBe("v000000000000000");
+        eras.ShouldNotBeNull();
+        eras![0].ShouldBe("0001");
+        Stats.Pearson(values, validData.Labels).ShouldBeGreaterThan(0.3);
+
+        // the CSV holds the same doubles, bit for bit
+        var lines = File.ReadAllLines(predicted.TestOutputs.Files["csv"]);
+        lines[0].ShouldBe("id,prediction");
+        lines.Length.ShouldBe(1201);
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var parts = lines[i + 1].Split(',');
+            parts[0].ShouldBe(ids[i]);
+            BitConverter.DoubleToInt64Bits(double.Parse(parts[1], CultureInfo.InvariantCulture)).ShouldBe(BitConverter.DoubleToInt64Bits(values[i]));
+        }
+    }
+
+    [Fact]
+    public async Task Era_stride_and_data_type_select_rows()
+    {
+        var (train, _, features, _) = await WriteDataAsync();
+        var trained = await TrainAsync(new TrainOptions
+        {
+            Data = new ArtifactRef(train),
+            Features = new ArtifactRef(features),
+            EraStride = 4,
+            DataType = "train",
+            Params = SmallParams(5),
+            NumThreads = 1,
+        });
+        var info = ModelInfo.FromJson(File.ReadAllText(trained.TestOutputs.Files["model_info"]));
+        info.TrainingData.Eras.ShouldBe(5);
+        info.Features.Count.ShouldBe(6);
+        info.FeatureSet.ShouldBe("small");
+
+        // eras 0001, 0005, ... of 20 equal eras = 5 x 150 rows, minus the 'test' rows (every 10th row)
+        info.TrainingData.Rows.ShouldBe(5 * 150 * 9 / 10);
+    }
+
+    [Fact]
+    public async Task Feature_set_naming_columns_the_file_lacks_is_NP6101_naming_them()
+    {
+        var (train, _, features, _) = await WriteDataAsync();
+        var ex = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(
+            new TestStageContext(ws.Path),
+            new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), FeatureSet = "drifted", Params = SmallParams(5) },
+            CancellationToken.None));
+        ex.Code.ShouldBe("NP6101");
+        ex.Message.ShouldContain("'feature_not_in_file', 'feature_also_gone'");
+        ex.ExitCode.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Unknown_feature_set_and_target_are_errors()
+    {
+        var (train, _, features, _) = await WriteDataAsync();
+        var set = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(
+            new TestStageContext(ws.Path),
+            new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), FeatureSet = "medium" },
+            CancellationToken.None));
+        set.Code.ShouldBe("NP6603");
+        set.Message.ShouldContain("medium");
+
+        var target = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(
+            new TestStageContext(ws.Path),
+            new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), Target = "target_nope" },
+            CancellationToken.None));
+        target.Code.ShouldBe("NP6102");
+        target.Message.ShouldContain("'target_nope'");
+    }
+
+    [Fact]
+    public async Task Bad_parameters_are_NP6104_with_LightGBMs_text()
+    {
+        var (train, _, features, _) = await WriteDataAsync();
+        var unknown = SmallParams(5);
+        unknown["colsample_by_tree"] = JsonSerializer.SerializeToElement(0.1);
+        var ex = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(
+            new TestStageContext(ws.Path),
+            new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), Params = unknown },
+            CancellationToken.None));
+        ex.Code.ShouldBe("NP6104");
+        ex.Message.ShouldContain("Did you mean 'feature_fraction'?");
+
+        var badValue = SmallParams(5);
+        badValue["num_leaves"] = JsonSerializer.SerializeToElement("lots");
+        var native = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(
+            new TestStageContext(ws.Path),
+            new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), Params = badValue },
+            CancellationToken.None));
+        native.Code.ShouldBe("NP6104");
+        native.Message.ShouldContain("num_leaves");
+        native.Message.ShouldContain("LightGBM rejected the parameters");
+    }
+
+    [Fact]
+    public async Task Predicting_data_without_the_models_features_is_NP6101_naming_them()
+    {
+        var (train, _, features, _) = await WriteDataAsync();
+        var trained = await TrainAsync(new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), FeatureSet = "all", Params = SmallParams(5) });
+        var other = new SyntheticData(100, 8, seed: 30);
+        await NumeraiParquetFixture.WriteAsync(ws.File("narrow.parquet"), other, eras: 1, rowGroups: 1);
+        var ex = await Should.ThrowAsync<StageException>(() => new PredictStage().RunAsync(
+            new TestStageContext(ws.Path, "p"),
+            new PredictOptions { Model = new ArtifactRef(trained.TestOutputs.Files["model"]), Data = new ArtifactRef(ws.File("narrow.parquet")) },
+            CancellationToken.None));
+        ex.Code.ShouldBe("NP6101");
+        ex.Message.ShouldContain("needs 4 feature(s)");
+        ex.Message.ShouldContain("feature_0008");
+    }
+
+    [Fact]
+    public async Task Not_a_model_is_NP6107()
+    {
+        var (_, valid, _, _) = await WriteDataAsync();
+        File.WriteAllText(ws.File("garbage.txt"), "this is not a model\n");
+        var ex = await Should.ThrowAsync<StageException>(() => new PredictStage().RunAsync(
+            new TestStageContext(ws.Path, "p"),
+            new PredictOptions { Model = new ArtifactRef(ws.File("garbage.txt")), Data = new ArtifactRef(valid) },
+            CancellationToken.None));
+        ex.Code.ShouldBe("NP6107");
+    }
+
+    [Fact]
+    public async Task Format_sample_files_train_and_rank_live_predictions()
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "TestData");
+        var trained = await TrainAsync(new TrainOptions
+        {
+            Data = new ArtifactRef(Path.Combine(dir, "train.parquet")),
+            Features = new ArtifactRef(Path.Combine(dir, "features.json")),
+            FeatureSet = "medium",
+            Params = SmallParams(10),
+            NumThreads = 1,
+        });
+        var info = ModelInfo.FromJson(File.ReadAllText(trained.TestOutputs.Files["model_info"]));
+        info.TrainingData.Rows.ShouldBe(2400);
+        info.Features.Count.ShouldBe(16);
+
+        var predicted = new TestStageContext(ws.Path, "live");
+        await new PredictStage().RunAsync(
+            predicted,
+            new PredictOptions { Model = new ArtifactRef(trained.TestOutputs.Files["model"]), Data = new ArtifactRef(Path.Combine(dir, "live.parquet")), Rank = true },
+            CancellationToken.None);
+        var (ids, values, eras) = await ReadPredictionsAsync(predicted.TestOutputs.Files["predictions"]);
+        ids.Length.ShouldBe(300);
+        ids.ShouldAllBe(id => id.Length == 16 && id.StartsWith('n'));
+        eras!.Distinct().ShouldBe(["X"]);
+        values.ShouldAllBe(v => v > 0 && v <= 1);
+        values.Max().ShouldBe(1.0);
+    }
+
+    private static async Task<(string[] Ids, double[] Values, string[]? Eras)> ReadPredictionsAsync(string path)
+    {
+        await using var stream = File.OpenRead(path);
+        await using var reader = await ParquetReader.CreateAsync(stream);
+        var fields = reader.Schema.GetDataFields();
+        var ids = new List<string>();
+        var values = new List<double>();
+        var eras = new List<string>();
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var rg = reader.OpenRowGroupReader(g);
+            var n = (int)rg.RowCount;
+            var id = new string[n];
+            await rg.ReadAsync(fields.First(f => f.Name == "id"), id.AsMemory()!);
+            ids.AddRange(id);
+            var v = new double[n];
+            await rg.ReadAsync(fields.First(f => f.Name == "prediction"), v.AsMemory());
+            values.AddRange(v);
+            if (fields.Any(f => f.Name == "era"))
+            {
+                var e = new string[n];
+                await rg.ReadAsync(fields.First(f => f.Name == "era"), e.AsMemory()!);
+                eras.AddRange(e);
+            }
+        }
+
+        return (ids.ToArray(), values.ToArray(), eras.Count > 0 ? eras.ToArray() : null);
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using NumeraiPipeline.Orchestrator.Cli;
+using NumeraiPipeline.Orchestrator.Diagnostics;
+using NumeraiPipeline.Orchestrator.Scheduling;
+
+namespace NumeraiPipeline.Orchestrator.Tests.Scheduling;
+
+/// <summary>The cron scheduler on a fake clock.</summary>
+public sealed class SchedulerTests
+{
+    [Fact]
+    public async Task Runs_on_each_cron_occurrence_in_its_time_zone_and_skips_a_tick_while_the_previous_run_is_going()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 11, 59, 0, TimeSpan.Zero)); // a Tuesday
+        var jobs = CommandFactory.ParseJobs(["daily"], ["0 12 * * 2-6", "30 12 * * 2-6"], "UTC");
+        var starts = new List<DateTimeOffset>();
+        var gate = new TaskCompletionSource<int>();
+        var scheduler = new Scheduler(jobs, (pipeline, ct) =>
+        {
+            starts.Add(time.GetUtcNow());
+            return starts.Count == 1 ? gate.Task : Task.FromResult(0);
+        }, time, NullLogger.Instance);
+        using var cts = new CancellationTokenSource();
+
+        var loop = scheduler.RunAsync(maxRuns: 2, cts.Token);
+        await Advance(time, TimeSpan.FromMinutes(1));     // 12:00: first run starts and keeps going
+        await Advance(time, TimeSpan.FromMinutes(30));    // 12:30: still running, the tick is skipped
+        gate.SetResult(0);
+        await Advance(time, TimeSpan.FromMinutes(23 * 60 + 30)); // Wednesday 12:00: second run
+        await loop.WaitAsync(TimeSpan.FromSeconds(10));
+
+        starts.ShouldBe([new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero)]);
+        scheduler.SkippedTicks.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Time_zones_shift_the_occurrences()
+    {
+        var job = CommandFactory.ParseJobs(["daily"], ["0 12 * * *"], "America/New_York").Single();
+
+        job.Next(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero)).ShouldBe(new DateTimeOffset(2026, 11, 24, 17, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void A_bad_cron_expression_or_time_zone_is_NP2005()
+    {
+        Should.Throw<PipelineException>(() => CommandFactory.ParseJobs(["d"], ["61 * * * *"], "UTC")).Diagnostics[0].Render()
+            .ShouldStartWith("numerai-pipeline: error NP2005: --cron '61 * * * *' is not a valid cron expression");
+        Should.Throw<PipelineException>(() => CommandFactory.ParseJobs(["d"], ["0 12 * * *"], "Mars/Olympus")).Diagnostics[0].Render()
+            .ShouldBe("numerai-pipeline: error NP2005: --time-zone 'Mars/Olympus' is not a known time zone. Use an IANA name such as 'UTC' or 'Europe/London'.");
+    }
+
+    private static async Task Advance(FakeTimeProvider time, TimeSpan by)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        time.Advance(by);
+        for (var i = 0; i < 20; i++)
+        {
+            await Task.Delay(10);
+        }
+    }
+}

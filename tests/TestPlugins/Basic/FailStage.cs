@@ -1,0 +1,30 @@
+using NumeraiPipeline.Sdk;
+
+namespace NumeraiPipeline.TestPlugins.Basic;
+
+public sealed class FailOptions
+{
+    public string Message { get; set; } = "it failed";
+
+    /// <summary>stage_exception, unexpected, declined or result.</summary>
+    public string Mode { get; set; } = "stage_exception";
+
+    public string? Secret { get; set; }
+}
+
+[Stage("test.fail", Description = "Fails (or declines) on purpose")]
+[StageOutput("never", Description = "Never written")]
+public sealed class FailStage : IStage<FailOptions>
+{
+    public Task<StageResult> RunAsync(StageContext context, FailOptions options, CancellationToken cancellationToken)
+    {
+        var message = options.Secret is null ? options.Message : $"{options.Message} (token {options.Secret})";
+        return options.Mode switch
+        {
+            "unexpected" => throw new InvalidOperationException(message),
+            "declined" => Task.FromResult(StageResult.Declined("TST0002", message)),
+            "result" => Task.FromResult(StageResult.Failed("TST0003", message)),
+            _ => throw new StageException("TST0001", message),
+        };
+    }
+}
