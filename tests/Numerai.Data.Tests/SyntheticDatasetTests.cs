@@ -196,6 +196,22 @@ public sealed class SyntheticDatasetTests
     }
 
     [Fact]
+    public async Task Parallel_decoding_gives_the_same_blocks()
+    {
+        using var ws = new TempWorkspace();
+        var summary = await SyntheticDataset.WriteAsync(Small(), ws.Path);
+        using var reader = NumeraiParquetReader.Open(Path.Combine(summary.Directory, "validation.parquet"));
+        var features = FeatureMetadata.Load(Path.Combine(summary.Directory, "features.json")).Resolve("all");
+
+        var one = reader.ReadAll(new ReadSpec { Features = features, Target = "target", DecodeThreads = 1 });
+        var three = reader.ReadAll(new ReadSpec { Features = features, Target = "target", DecodeThreads = 3, MaxRowsPerBlock = 333 });
+
+        three.Features.ShouldBe(one.Features);
+        three.Ids.ShouldBe(one.Ids);
+        three.Eras.ShouldBe(one.Eras);
+    }
+
+    [Fact]
     public async Task Invalid_options_are_NP6606()
     {
         using var ws = new TempWorkspace();
