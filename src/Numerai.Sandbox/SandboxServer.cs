@@ -104,7 +104,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
     /// <param name="cancellationToken">Cancellation of the start.</param>
     /// <returns>The running server; dispose it to stop.</returns>
     public static Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default) =>
-        StartAsync(options, null, cancellationToken);
+        StartAsync(options, options.DataDirectory is null ? new SyntheticDataGenerator() : null, cancellationToken);
 
     internal static async Task<SandboxServer> StartAsync(SandboxOptions options, ISandboxDataGenerator? generator, CancellationToken cancellationToken)
     {

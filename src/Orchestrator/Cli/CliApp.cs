@@ -9,7 +9,7 @@ internal static class CliApp
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var root = new RootCommand("numerai-pipeline: runs Numerai tournament pipelines (YAML graphs of plugin stages), incrementally and traced.");
-        foreach (var option in new Option[] { CommonOptions.Plugins, CommonOptions.Workspace, CommonOptions.Set, CommonOptions.Verbose, CommonOptions.Quiet, CommonOptions.Json, CommonOptions.LogFormatOption, CommonOptions.Trace })
+        foreach (var option in new Option[] { CommonOptions.Plugins, CommonOptions.Workspace, CommonOptions.Set, CommonOptions.Verbose, CommonOptions.Quiet, CommonOptions.Json, CommonOptions.LogFormatOption, CommonOptions.Trace, CommonOptions.Store })
         {
             root.Options.Add(option);
         }
@@ -52,6 +52,11 @@ internal static class CliApp
             }
 
             return ex.ExitCode;
+        }
+        catch (NumeraiPipeline.Storage.StorageException ex)
+        {
+            error.WriteLine($"numerai-pipeline: error {ex.Code}: {ex.Message}");
+            return ExitCodes.Environment;
         }
         catch (OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging;
 using NumeraiPipeline.Orchestrator.Diagnostics;
 using NumeraiPipeline.Orchestrator.Execution;
 using NumeraiPipeline.Orchestrator.Planning;
@@ -68,6 +69,15 @@ internal sealed partial class CommandFactory
     {
         var renderer = new ConsoleRenderer(session);
         var options = BuildRunOptions(session, plan, parse, renderer);
+        var storeUri = session.Settings.Store ?? Environment.GetEnvironmentVariable(NumeraiPipeline.Storage.RemoteStores.EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(storeUri))
+        {
+            // Artifacts and stamps live in the store too: pull what an earlier job stored, push each stage as it completes.
+            var sync = new NumeraiPipeline.Storage.WorkspaceSync(NumeraiPipeline.Storage.RemoteStores.Create(storeUri.Trim()), session.LoggerFactory.CreateLogger("NumeraiPipeline.Store"));
+            await sync.PullAsync(session.Workspace, plan.Pipeline.Name, token).ConfigureAwait(false);
+            options = options with { OnStageCommitted = (paths, ct) => sync.PushAsync(session.Workspace, paths, ct) };
+        }
+
         var result = await new PipelineExecutor(plan, options).RunAsync(token).ConfigureAwait(false);
         renderer.Outcome(result);
         return result;

@@ -13,6 +13,7 @@ internal static class CommonOptions
     public static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Only warnings and errors in the log", Recursive = true };
     public static readonly Option<bool> Json = new("--json") { Description = "Machine-readable JSON on standard output", Recursive = true };
     public static readonly Option<LogFormat> LogFormatOption = new("--log-format") { Description = "Log format on standard error: human or json (Cloud Logging structured lines)", Recursive = true, DefaultValueFactory = _ => LogFormat.Human };
+    public static readonly Option<string?> Store = new("--store") { Description = "Remote artifact store mirrored before and during a run: gs://BUCKET/PREFIX or a folder (default: NUMERAI_PIPELINE_STORE)", Recursive = true };
     public static readonly Option<string?> Trace = new("--trace") { Description = "Trace exporter: console (OTLP is used when OTEL_EXPORTER_OTLP_ENDPOINT is set)", Recursive = true };
 
     public static readonly Argument<string> Pipeline = new("pipeline") { Description = "A pipeline name (pipelines/NAME.yaml) or a path to a YAML file" };
@@ -27,5 +28,6 @@ internal static class CommonOptions
         Json = result.GetValue(Json),
         LogFormat = result.GetValue(LogFormatOption),
         Trace = result.GetValue(Trace),
+        Store = result.GetValue(Store),
     };
 }

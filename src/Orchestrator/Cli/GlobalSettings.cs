@@ -20,4 +20,6 @@ internal sealed record GlobalSettings
     public LogFormat LogFormat { get; init; }
 
     public string? Trace { get; init; }
+
+    public string? Store { get; init; }
 }
