@@ -81,4 +81,23 @@ public sealed class LinearAlgebraTests
             Enumerable.Range(0, n).Sum(i => z[i] * matrix[(i * p) + j]).ShouldBe(0, 1e-9);
         }
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(1001)]
+    public void Byte_vector_dot_and_axpy_match_plain_loops(int n)
+    {
+        var rng = new Random(n);
+        var bytes = Enumerable.Range(0, n).Select(_ => (byte)rng.Next(0, 5)).ToArray();
+        var v = Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        ByteVector.Dot(bytes, v).ShouldBe(bytes.Zip(v, (b, d) => b * d).Sum(), 1e-12);
+        var w = (double[])v.Clone();
+        ByteVector.AddScaled(w, -0.75, bytes);
+        for (var i = 0; i < n; i++)
+        {
+            w[i].ShouldBe(v[i] - (0.75 * bytes[i]), 1e-15);
+        }
+    }
 }
