@@ -95,7 +95,8 @@ public sealed class SubmitStage : IStage<SubmitOptions>, IExternalVersionSource<
                 $"round {round.Number} closed for staking at {round.CloseStakingTime:yyyy-MM-dd HH:mm} UTC; nothing was submitted for '{options.Model}'. Set allow_late: true to submit late.");
         }
 
-        var endpoint = client.Options.Endpoint.GetLeftPart(UriPartial.Authority);
+        // The host without the port: a restarted sandbox (new random port) is the same place for idempotency.
+        var endpoint = client.Options.Endpoint.Host;
         var ledger = new SubmissionLedger(Path.Combine(context.WorkspaceDirectory, LedgerRelativePath));
         if (!options.Force && ledger.Find(endpoint, round.Number, options.Model, sha) is { } previous)
         {
