@@ -95,32 +95,67 @@ public sealed class MetricsStage : IStage<MetricsOptions>
 
     private static void SetValues(StageContext context, MetricsDocument doc)
     {
-        void Value(string name, double? v, string? summaryKey = null)
+        void Value(string name, double? v)
         {
-            if (v is not { } x)
+            if (v is { } x)
             {
-                return;
-            }
-
-            context.Outputs.SetValue(name, x.ToString("R", CultureInfo.InvariantCulture));
-            if (summaryKey is not null)
-            {
-                context.AddSummary(summaryKey, x.ToString("0.0000", CultureInfo.InvariantCulture));
+                context.Outputs.SetValue(name, x.ToString("R", CultureInfo.InvariantCulture));
             }
         }
 
-        Value("corr_mean", doc.Corr?.Mean, "corr mean");
+        Value("corr_mean", doc.Corr?.Mean);
         Value("corr_std", doc.Corr?.Std);
-        Value("corr_sharpe", doc.Corr?.Sharpe, "corr sharpe");
-        Value("max_drawdown", doc.Corr?.MaxDrawdown, "corr max drawdown");
-        Value("mmc_mean", doc.Mmc?.Mean, "mmc mean");
+        Value("corr_sharpe", doc.Corr?.Sharpe);
+        Value("max_drawdown", doc.Corr?.MaxDrawdown);
+        Value("mmc_mean", doc.Mmc?.Mean);
         Value("mmc_sharpe", doc.Mmc?.Sharpe);
-        Value("bmc_mean", doc.Bmc?.Mean, "bmc mean");
-        Value("fnc_mean", doc.Fnc?.Mean, "fnc mean");
-        Value("feature_exposure", doc.FeatureExposure?.Mean, "max feature exposure");
+        Value("bmc_mean", doc.Bmc?.Mean);
+        Value("fnc_mean", doc.Fnc?.Mean);
+        Value("feature_exposure", doc.FeatureExposure?.Mean);
         context.Outputs.SetValue("eras", doc.Info.Eras.ToString(CultureInfo.InvariantCulture));
+
+        // one summary entry per metric for the host's outcome table, and the full table in the log
+        foreach (var (key, label) in SummaryRows)
+        {
+            if (doc.SeriesByName(key) is { } s)
+            {
+                context.AddSummary(label, $"mean {F(s.Mean)} sharpe {F(s.Sharpe, "0.00")} mdd {F(s.MaxDrawdown)}");
+            }
+        }
+
+        if (doc.FeatureExposure is { } fe)
+        {
+            context.AddSummary("exposure", $"mean {F(fe.Mean)} max {F(fe.Max)}");
+        }
+
         context.AddSummary("eras", doc.Info.Eras.ToString(CultureInfo.InvariantCulture));
+        context.Logger.LogInformation("Validation metrics:\n{Table}", SummaryTable(doc));
     }
+
+    private static readonly (string Key, string Label)[] SummaryRows = [("corr", "corr"), ("mmc", "mmc"), ("bmc", "bmc"), ("fnc", "fnc")];
+
+    /// <summary>A fixed-width text table of the summaries.</summary>
+    internal static string SummaryTable(MetricsDocument doc)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"{"metric",-18}{"mean",10}{"std",10}{"sharpe",10}{"max dd",10}{"eras",7}\n");
+        foreach (var (key, label) in SummaryRows.Concat([("corr_with_meta_model", "corr w/ meta"), ("corr_with_benchmark", "corr w/ bench")]))
+        {
+            if (doc.SeriesByName(key) is { } s)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{label,-18}{F(s.Mean),10}{F(s.Std),10}{F(s.Sharpe, "0.00"),10}{F(s.MaxDrawdown),10}{s.Eras,7}\n");
+            }
+        }
+
+        if (doc.FeatureExposure is { } fe)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{"feature exposure",-18}{F(fe.Mean),10}{"",10}{"max",10}{F(fe.Max),10}{fe.PerEra.Count,7}\n");
+        }
+
+        return sb.ToString().TrimEnd('\n');
+    }
+
+    private static string F(double? v, string format = "0.0000") => v is { } x ? x.ToString(format, CultureInfo.InvariantCulture) : "-";
 
     private static string PerEraCsv(ScoringResult result, ScoringData data, ScoringOptions options)
     {

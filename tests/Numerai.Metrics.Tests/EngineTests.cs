@@ -116,7 +116,7 @@ public sealed class EngineTests
             Prediction = order.Select(i => data.Prediction[i]).ToArray(),
             MetaModel = order.Select(i => data.MetaModel![i]).ToArray(),
             Benchmark = order.Select(i => data.Benchmark![i]).ToArray(),
-            Features = order.SelectMany(i => data.Features!.AsSpan(i * p, p).ToArray()).ToArray(),
+            Features = FeatureMatrix.FromRowMajor(order.SelectMany(i => data.Features!.Row(i).ToArray()).ToArray(), p),
             FeatureNames = data.FeatureNames,
         };
         var many = new ScoringEngine(new ScoringOptions { MaxDegreeOfParallelism = 4 }).Score(reversed).Eras;

@@ -63,7 +63,7 @@ public sealed class FixtureAgreementTests
         var constantSomewhere = data.Eras.Distinct().Any(era =>
         {
             var rows = Enumerable.Range(0, data.Rows).Where(i => data.Eras[i] == era).ToArray();
-            return Enumerable.Range(0, p).Any(j => rows.Select(r => data.Features![(r * p) + j]).Distinct().Count() == 1);
+            return Enumerable.Range(0, p).Any(j => rows.Select(r => data.Features!.Row(r)[j]).Distinct().Count() == 1);
         });
         constantSomewhere.ShouldBeTrue();
         Result.Value.Eras.ShouldAllBe(e => double.IsFinite(e.Fnc));

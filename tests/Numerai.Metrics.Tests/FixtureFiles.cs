@@ -30,7 +30,7 @@ internal static class FixtureFiles
                 sb.Append(ids[i]).Append(',').Append(data.Eras[i]).Append(',').Append(data.Target[i].ToString("R", CultureInfo.InvariantCulture));
                 for (var j = 0; j < p; j++)
                 {
-                    sb.Append(',').Append(data.Features![(i * p) + j]);
+                    sb.Append(',').Append(data.Features!.Row(i)[j]);
                 }
 
                 sb.Append('\n');
@@ -53,7 +53,7 @@ internal static class FixtureFiles
             await group.WriteAsync<double>(fields[2], data.Target.Select(t => (double?)t).ToArray().AsMemory(), null, null, CancellationToken.None);
             for (var j = 0; j < p; j++)
             {
-                var column = Enumerable.Range(0, ids.Length).Select(i => (sbyte?)data.Features![(i * p) + j]).ToArray();
+                var column = Enumerable.Range(0, ids.Length).Select(i => (sbyte?)data.Features!.Row(i)[j]).ToArray();
                 await group.WriteAsync<sbyte>(fields[3 + j], column.AsMemory(), null, null, CancellationToken.None);
             }
         }

@@ -60,7 +60,7 @@ public sealed class LinearAlgebraTests
 
         var y = Enumerable.Range(0, n).Select(i => Math.Sin(i) + (0.3 * matrix[(i * p) + 0])).ToArray();
         var nz = new Neutralizer();
-        nz.Load(matrix, p, Enumerable.Range(0, n).ToArray());
+        nz.Load(FeatureMatrix.FromRowMajor(matrix, p), Enumerable.Range(0, n).ToArray());
         var z = new double[n];
         nz.Neutralize(y, z);
         nz.Rank.ShouldBe(4);

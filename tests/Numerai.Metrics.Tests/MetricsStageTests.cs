@@ -53,7 +53,8 @@ public sealed class MetricsStageTests
             .ShouldBe(expected.GetProperty("corr").GetProperty("mean").GetDouble(), 1e-12);
         values.Keys.ShouldBe(["corr_mean", "corr_std", "corr_sharpe", "max_drawdown", "mmc_mean", "mmc_sharpe", "bmc_mean", "fnc_mean", "feature_exposure", "eras"], ignoreOrder: true);
         values["eras"].ShouldBe("6");
-        context.SummaryValues.Keys.ShouldContain("corr mean");
+        context.SummaryValues["corr"].ShouldBe("mean 0.1009 sharpe 1.20 mdd 0.0081");
+        context.LogLines.ShouldContain(l => l.Contains("corr                  0.1009    0.0844      1.20    0.0081      6", StringComparison.Ordinal));
 
         var csv = await File.ReadAllLinesAsync(context.TestOutputs.Files["per_era"]);
         csv[0].ShouldBe("era,rows,corr,mmc,corr_with_meta_model,bmc,corr_with_benchmark,fnc,max_feature_exposure,max_exposure_feature");

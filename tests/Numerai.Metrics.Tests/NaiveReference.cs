@@ -33,7 +33,7 @@ internal static class NaiveReference
                 var p = data.FeatureNames.Count;
                 var keys = preds.Keys.Order(StringComparer.Ordinal).ToArray();
                 var rowOf = rows.ToDictionary(r => ids[r], r => r);
-                var x = keys.Select(k => Enumerable.Range(0, p).Select(j => (double)data.Features[(rowOf[k] * p) + j]).ToArray()).ToArray();
+                var x = keys.Select(k => Enumerable.Range(0, p).Select(j => (double)data.Features.Row(rowOf[k])[j]).ToArray()).ToArray();
                 var y = keys.Select(k => preds[k]).ToArray();
                 exposure = Enumerable.Range(0, p).Select(j => Math.Abs(Stats.Pearson(x.Select(r => r[j]).ToArray(), y))).Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Max();
                 if (fnc)

@@ -36,10 +36,30 @@ public sealed class PrimitiveTests
     {
         var values = new[] { 0.2, 0.9, 0.2, 0.5 };
         var dest = new double[4];
-        Ranking.GaussianRanks(values, dest, new double[4], new int[4]);
+        Ranking.GaussianRanks(values, dest, new RankScratch());
         dest[0].ShouldBe(dest[2]);
         dest[0].ShouldBe(InverseNormal.Quantile((1.5 - 0.5) / 4), 1e-15);
         dest[1].ShouldBe(InverseNormal.Quantile(3.5 / 4), 1e-15);
+    }
+
+    [Fact]
+    public void Radix_order_sorts_negative_zero_infinite_and_tied_values()
+    {
+        var rng = new Random(9);
+        var values = Enumerable.Range(0, 3000).Select(_ => Math.Round((rng.NextDouble() - 0.5) * 1e3, rng.Next(0, 4))).ToList();
+        values.AddRange([-0.0, 0.0, double.NegativeInfinity, double.PositiveInfinity, double.Epsilon, -double.Epsilon, 1e300, -1e-300]);
+        var array = values.ToArray();
+        var order = Ranking.SortedOrder(array, new RankScratch()).ToArray();
+        order.Select(i => array[i]).ShouldBe(array.Order().ToArray());
+        order.Distinct().Count().ShouldBe(array.Length);
+
+        var dest = new double[array.Length];
+        Ranking.GaussianRanks(array, dest, new RankScratch());
+        var ranks = Ranking.AverageRanks(array);
+        for (var i = 0; i < array.Length; i++)
+        {
+            dest[i].ShouldBe(InverseNormal.Quantile((ranks[i] - 0.5) / array.Length), 1e-15);
+        }
     }
 
     [Fact]

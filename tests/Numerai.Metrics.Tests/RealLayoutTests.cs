@@ -50,7 +50,7 @@ public sealed class RealLayoutTests
         }, CancellationToken.None);
         result.Status.ShouldBe(StageResultStatus.Succeeded);
 
-        var data = new ScoringData { Eras = block.Eras, Target = target, Prediction = pred, Features = block.Features, FeatureNames = features };
+        var data = new ScoringData { Eras = block.Eras, Target = target, Prediction = pred, Features = FeatureMatrix.FromRowMajor(block.Features, p), FeatureNames = features };
         var naive = NaiveReference.Score(block.Ids, data);
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(context.TestOutputs.Files["metrics"]));
         var corr = doc.RootElement.GetProperty("corr").GetProperty("per_era");

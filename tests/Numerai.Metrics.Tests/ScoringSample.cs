@@ -29,7 +29,7 @@ internal static class ScoringSample
             Prediction = ids.Select(id => preds.TryGetValue(id, out var v) ? v : double.NaN).ToArray(),
             MetaModel = meta ? Column("meta_model.csv", ids) : null,
             Benchmark = benchmark ? Column("benchmark.csv", ids) : null,
-            Features = features ? FeatureMatrix(ids, out var names) : null,
+            Features = features ? NumeraiPipeline.Plugins.Numerai.Metrics.Scoring.FeatureMatrix.FromRowMajor(FeatureBytes(ids, out var names), names.Count) : null,
             FeatureNames = features ? FeatureNames() : [],
         };
         return data;
@@ -55,7 +55,7 @@ internal static class ScoringSample
         return ids.Select(id => map.TryGetValue(id, out var v) ? v : double.NaN).ToArray();
     }
 
-    private static byte[] FeatureMatrix(string[] ids, out IReadOnlyList<string> names)
+    private static byte[] FeatureBytes(string[] ids, out IReadOnlyList<string> names)
     {
         var (header, rows) = ReadCsv("features.csv");
         names = header.Skip(1).ToArray();

@@ -6,9 +6,10 @@ resource "google_cloud_run_v2_job" "pipeline" {
   template {
     task_count = 1
     template {
-      service_account = google_service_account.job.email
-      timeout         = var.job_timeout
-      max_retries     = 1
+      service_account       = google_service_account.job.email
+      timeout               = var.job_timeout
+      max_retries           = 1
+      execution_environment = "EXECUTION_ENVIRONMENT_GEN2" # needed by Cloud Storage volumes
 
       dynamic "volumes" {
         for_each = var.workspace_on_volume ? [1] : []

@@ -29,24 +29,41 @@ internal static class TableReader
                 $"data file '{Path.GetFileName(path)}' lacks the column(s) {string.Join(", ", missing.Take(8).Select(m => $"'{m}'"))}{(missing.Count > 8 ? $" and {missing.Count - 8} more" : "")}. Check the target and feature_set options (and that the file is Numerai data with id and era).");
         }
 
-        var block = reader.ReadAll(new ReadSpec { Features = features ?? [], IncludeIds = true }, cancellationToken);
-        var targetValues = reader.ReadNumberColumn(target, cancellationToken);
-        if (features is not null)
+        var p = features?.Count ?? 0;
+        var spec = new ReadSpec
         {
-            var bad = Array.IndexOf(block.Features, DataBlock.MissingFeature);
-            if (bad >= 0)
+            Features = features ?? [],
+            IncludeIds = true,
+            MaxRowsPerBlock = p == 0 ? null : Math.Max(1, 1_000_000_000 / p),
+        };
+        var ids = new List<string>((int)Math.Min(reader.RowCount, int.MaxValue));
+        var eras = new List<string>(ids.Capacity);
+        var blocks = new List<byte[]>();
+        foreach (var block in reader.ReadBlocks(spec, cancellationToken))
+        {
+            if (p > 0)
             {
-                throw new StageException(
-                    MetricsErrors.BadFeatureValue,
-                    $"data file '{Path.GetFileName(path)}': feature '{features[bad % features.Count]}' is missing in row {bad / features.Count} (era {block.Eras[bad / features.Count]}). FNC and feature exposure need every feature value; fill missing features (Numerai uses 2) or drop the features option.");
+                var bad = Array.IndexOf(block.Features, DataBlock.MissingFeature);
+                if (bad >= 0)
+                {
+                    throw new StageException(
+                        MetricsErrors.BadFeatureValue,
+                        $"data file '{Path.GetFileName(path)}': feature '{features![bad % p]}' is missing in row {ids.Count + (bad / p)} (era {block.Eras[bad / p]}). FNC and feature exposure need every feature value; fill missing features (Numerai uses 2) or drop the features option.");
+                }
+
+                blocks.Add(block.Features);
             }
+
+            ids.AddRange(block.Ids);
+            eras.AddRange(block.Eras);
         }
 
+        var targetValues = reader.ReadNumberColumn(target, cancellationToken);
         var table = new ColumnTable
         {
-            Ids = block.Ids,
-            Eras = block.Eras,
-            Features = features is null ? null : block.Features,
+            Ids = [.. ids],
+            Eras = [.. eras],
+            Features = p == 0 ? null : new Scoring.FeatureMatrix(p, blocks),
             FeatureNames = features ?? [],
         };
         table.Numbers[target] = targetValues;

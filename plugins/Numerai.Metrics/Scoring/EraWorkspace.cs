@@ -11,10 +11,6 @@ internal sealed class EraWorkspace
 
     public int[] Subset { get; private set; } = [];
 
-    public int[] Order { get; private set; } = [];
-
-    public double[] Keys { get; private set; } = [];
-
     public double[] Pred { get; private set; } = [];
 
     public double[] Target { get; private set; } = [];
@@ -37,6 +33,8 @@ internal sealed class EraWorkspace
 
     public Neutralizer Neutralizer { get; } = new();
 
+    public RankScratch Ranks { get; } = new();
+
     public void Ensure(int rows)
     {
         if (rows <= capacity)
@@ -48,8 +46,6 @@ internal sealed class EraWorkspace
         Labelled = new int[capacity];
         Scored = new int[capacity];
         Subset = new int[capacity];
-        Order = new int[capacity];
-        Keys = new double[capacity];
         Pred = new double[capacity];
         Target = new double[capacity];
         PredGauss = new double[capacity];

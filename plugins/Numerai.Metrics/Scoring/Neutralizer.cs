@@ -43,9 +43,10 @@ internal sealed class Neutralizer
     /// <summary>Column sums Σᵢ xᵢⱼ of the loaded features.</summary>
     public ReadOnlySpan<long> ColumnSums => sums.AsSpan(0, Features);
 
-    /// <summary>Copies the given rows of a row-major byte matrix (p values a row) into column-major blocks.</summary>
-    public void Load(ReadOnlySpan<byte> rowMajor, int p, ReadOnlySpan<int> rows)
+    /// <summary>Copies the given rows of the feature matrix into column-major blocks.</summary>
+    public void Load(FeatureMatrix matrix, ReadOnlySpan<int> rows)
     {
+        var p = matrix.Columns;
         var n = rows.Length;
         Rows = n;
         Features = p;
@@ -68,7 +69,7 @@ internal sealed class Neutralizer
             var i1 = Math.Min(n, i0 + block);
             for (var i = i0; i < i1; i++)
             {
-                var src = rowMajor.Slice(rows[i] * p, p);
+                var src = matrix.Row(rows[i]);
                 for (var j = 0; j < p; j++)
                 {
                     columns[(j * Stride) + i] = src[j];
@@ -257,15 +258,32 @@ internal sealed class Neutralizer
     {
         var n = a.Length;
         var i = 0;
-        var acc = Vector256<double>.Zero;
-        var acc2 = Vector256<double>.Zero;
-        for (; i + 8 <= n; i += 8)
+        var s = 0.0;
+        if (Vector512.IsHardwareAccelerated && n >= 16)
         {
-            acc = Vector256.FusedMultiplyAdd(Vector256.Create(a.Slice(i, 4)), Vector256.Create(b.Slice(i, 4)), acc);
-            acc2 = Vector256.FusedMultiplyAdd(Vector256.Create(a.Slice(i + 4, 4)), Vector256.Create(b.Slice(i + 4, 4)), acc2);
+            var acc = Vector512<double>.Zero;
+            var acc2 = Vector512<double>.Zero;
+            for (; i + 16 <= n; i += 16)
+            {
+                acc = Vector512.FusedMultiplyAdd(Vector512.Create(a.Slice(i, 8)), Vector512.Create(b.Slice(i, 8)), acc);
+                acc2 = Vector512.FusedMultiplyAdd(Vector512.Create(a.Slice(i + 8, 8)), Vector512.Create(b.Slice(i + 8, 8)), acc2);
+            }
+
+            s = Vector512.Sum(acc + acc2);
+        }
+        else if (Vector256.IsHardwareAccelerated && n >= 8)
+        {
+            var acc = Vector256<double>.Zero;
+            var acc2 = Vector256<double>.Zero;
+            for (; i + 8 <= n; i += 8)
+            {
+                acc = Vector256.FusedMultiplyAdd(Vector256.Create(a.Slice(i, 4)), Vector256.Create(b.Slice(i, 4)), acc);
+                acc2 = Vector256.FusedMultiplyAdd(Vector256.Create(a.Slice(i + 4, 4)), Vector256.Create(b.Slice(i + 4, 4)), acc2);
+            }
+
+            s = Vector256.Sum(acc + acc2);
         }
 
-        var s = Vector256.Sum(acc + acc2);
         for (; i < n; i++)
         {
             s += a[i] * b[i];

@@ -20,8 +20,8 @@ internal sealed class ScoringData
     /// <summary>The benchmark's prediction of each row (for BMC), or null.</summary>
     public double[]? Benchmark { get; init; }
 
-    /// <summary>Row-major features (FeatureNames.Count bytes a row, values 0..127), or null.</summary>
-    public byte[]? Features { get; init; }
+    /// <summary>Features (FeatureNames.Count bytes a row, values 0..127), or null.</summary>
+    public FeatureMatrix? Features { get; init; }
 
     /// <summary>The names of the feature columns in <see cref="Features"/>.</summary>
     public IReadOnlyList<string> FeatureNames { get; init; } = [];
@@ -39,9 +39,9 @@ internal sealed class ScoringData
             throw new ArgumentException("the scoring columns differ in length");
         }
 
-        if (Features is not null && Features.Length != (long)n * FeatureNames.Count)
+        if (Features is not null && (Features.Rows != n || Features.Columns != FeatureNames.Count))
         {
-            throw new ArgumentException($"the feature matrix has {Features.Length} values, expected {n} rows × {FeatureNames.Count} features");
+            throw new ArgumentException($"the feature matrix has {Features.Rows} rows × {Features.Columns} features, expected {n} × {FeatureNames.Count}");
         }
     }
 }

@@ -13,29 +13,44 @@ internal sealed class ScoringEngine(ScoringOptions options)
     public ScoringResult Score(ScoringData data, CancellationToken cancellationToken = default)
     {
         data.Validate();
-        if (data.Features is not null)
+        if (data.Features?.FindAbove(127) is { } bad)
         {
-            foreach (var b in data.Features)
-            {
-                if (b > 127)
-                {
-                    throw new ArgumentException($"a feature value is {b}; features must be small integers (0..127)");
-                }
-            }
+            throw new ArgumentException($"feature '{data.FeatureNames[bad.Column]}' is {data.Features.Row(bad.Row)[bad.Column]} in row {bad.Row}; features must be small integers (0..127)");
         }
 
-        var eraNames = data.Eras.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var eraIndex = new Dictionary<string, int>(eraNames.Length, StringComparer.Ordinal);
+        // era of each row: rows of one era usually come in runs, so compare with the previous row first
+        var firstSeen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var eraOfRow = new int[data.Rows];
+        string? previous = null;
+        var previousIndex = -1;
+        for (var i = 0; i < data.Rows; i++)
+        {
+            var era = data.Eras[i];
+            if (previous is null || !string.Equals(era, previous, StringComparison.Ordinal))
+            {
+                if (!firstSeen.TryGetValue(era, out previousIndex))
+                {
+                    previousIndex = firstSeen.Count;
+                    firstSeen[era] = previousIndex;
+                }
+
+                previous = era;
+            }
+
+            eraOfRow[i] = previousIndex;
+        }
+
+        var eraNames = firstSeen.Keys.Order(StringComparer.Ordinal).ToArray();
+        var sortedIndex = new int[eraNames.Length];
         for (var e = 0; e < eraNames.Length; e++)
         {
-            eraIndex[eraNames[e]] = e;
+            sortedIndex[firstSeen[eraNames[e]]] = e;
         }
 
         var offsets = new int[eraNames.Length + 1];
-        var eraOfRow = new int[data.Rows];
         for (var i = 0; i < data.Rows; i++)
         {
-            var e = eraIndex[data.Eras[i]];
+            var e = sortedIndex[eraOfRow[i]];
             eraOfRow[i] = e;
             offsets[e + 1]++;
         }
@@ -132,7 +147,7 @@ internal sealed class ScoringEngine(ScoringOptions options)
 
         // CORR: pow15(Φ⁻¹(rank(p))) against pow15(t − mean over all labelled rows)
         var gp = ws.PredGauss.AsSpan(0, n);
-        Ranking.GaussianRanks(pred, gp, ws.Keys, ws.Order);
+        Ranking.GaussianRanks(pred, gp, ws.Ranks);
         var a = ws.PredTerm.AsSpan(0, n);
         var b = ws.TargetTerm.AsSpan(0, n);
         for (var i = 0; i < n; i++)
@@ -159,8 +174,7 @@ internal sealed class ScoringEngine(ScoringOptions options)
 
         if (data.Features is { } features && (options.FeatureExposure || options.FeatureNeutralCorr))
         {
-            var p = data.FeatureNames.Count;
-            ws.Neutralizer.Load(features, p, scored);
+            ws.Neutralizer.Load(features, scored);
             if (options.FeatureExposure)
             {
                 (score.MaxFeatureExposure, var index) = MaxExposure(ws, pred);
@@ -220,7 +234,7 @@ internal sealed class ScoringEngine(ScoringOptions options)
         var subset = ws.Subset.AsSpan(0, m);
         var otherValues = ws.Other.AsSpan(0, m);
         var gm = ws.OtherGauss.AsSpan(0, m);
-        Ranking.GaussianRanks(otherValues, gm, ws.Keys, ws.Order);
+        Ranking.GaussianRanks(otherValues, gm, ws.Ranks);
         Span<double> gp;
         if (m == n)
         {
@@ -235,7 +249,7 @@ internal sealed class ScoringEngine(ScoringOptions options)
             }
 
             gp = ws.SubsetPredGauss.AsSpan(0, m);
-            Ranking.GaussianRanks(sub, gp, ws.Keys, ws.Order);
+            Ranking.GaussianRanks(sub, gp, ws.Ranks);
         }
 
         // orthogonalize gp against gm (through the origin)
@@ -340,7 +354,7 @@ internal sealed class ScoringEngine(ScoringOptions options)
         var z = ws.Work.AsSpan(0, n);
         ws.Neutralizer.Neutralize(gp, z);
         var gz = ws.Work2.AsSpan(0, n);
-        Ranking.GaussianRanks(z, gz, ws.Keys, ws.Order);
+        Ranking.GaussianRanks(z, gz, ws.Ranks);
         Stats.Pow15(gz);
         return Stats.Pearson(gz, targetTerm);
     }
