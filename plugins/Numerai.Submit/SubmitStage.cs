@@ -64,6 +64,15 @@ public sealed class SubmitStage : IStage<SubmitOptions>, IExternalVersionSource<
         }
 
         using var client = CreateClient(context, options);
+        if (client.Options.Credentials is null)
+        {
+            // Fail before any request: submitting needs the keys, and saying so first beats a network error.
+            throw new StageException(
+                NumeraiErrorCodes.MissingCredentials,
+                $"stage '{context.StageId}': submitting needs Numerai API keys, and none are set. Set {NumeraiCredentials.PublicIdVariable} and {NumeraiCredentials.SecretKeyVariable} (or {NumeraiCredentials.PublicIdVariable}_FILE / {NumeraiCredentials.SecretKeyVariable}_FILE) from numer.ai → Account → API keys.")
+            { ExitCode = 3 };
+        }
+
         try
         {
             return await SubmitAsync(context, options, client, fileName, bytes, sha, cancellationToken);
