@@ -37,14 +37,14 @@ resource "google_cloud_run_v2_job" "pipeline" {
           for_each = var.workspace_on_volume ? [1] : []
           content {
             name       = "bucket"
-            mount_path = "/work/bucket"
+            mount_path = "/pipeline/bucket"
           }
         }
 
         # Both modes keep the same layout in the bucket: gs://BUCKET/workspace/{artifacts,stamps}/PIPELINE/...
         env {
           name  = var.workspace_on_volume ? "NUMERAI_PIPELINE_WORKSPACE" : "NUMERAI_PIPELINE_STORE"
-          value = var.workspace_on_volume ? "/work/bucket/workspace" : "gs://${google_storage_bucket.artifacts.name}/workspace"
+          value = var.workspace_on_volume ? "/pipeline/bucket/workspace" : "gs://${google_storage_bucket.artifacts.name}/workspace"
         }
 
         dynamic "env" {
