@@ -74,11 +74,14 @@ internal static class ReadBench
         var reset = ProcessMemory.ResetPeak();
         var baseline = ProcessMemory.RssBytes();
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = Environment.CpuUsage.TotalTime;
         var sw = Stopwatch.StartNew();
         var (rows, _) = run();
         var seconds = sw.Elapsed.TotalSeconds;
+        var cpuSeconds = (Environment.CpuUsage.TotalTime - cpu).TotalSeconds;
         allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        Console.WriteLine($"{name}: {rows:N0} rows in {seconds:F2} s = {rows / seconds:N0} rows/s, {fileBytes / 1e6 / seconds:F1} MB/s of file; " +
+        Console.WriteLine($"{name}: {rows:N0} rows in {seconds:F2} s = {rows / seconds:N0} rows/s, {fileBytes / 1e6 / seconds:F1} MB/s of file " +
+                          $"(CPU {cpuSeconds:F2} s = {rows / cpuSeconds:N0} rows/CPU-s); " +
                           $"allocated {allocated / 1e6:F0} MB; peak RSS {Mb(ProcessMemory.PeakRssBytes())} (baseline {Mb(baseline)}{(reset ? string.Empty : ", peak not reset")})");
     }
 

@@ -137,6 +137,7 @@ public sealed class DownloadStage : IStage<DownloadOptions>, IExternalVersionSou
     private static async Task<(long Bytes, bool Skipped)> DownloadOneAsync(StageContext context, NumeraiClient client, DownloadState state, string version, string file, int round, CancellationToken cancellationToken)
     {
         var name = DatasetFiles.OutputName(file);
+        Directory.CreateDirectory(context.Outputs.Directory);
         var destination = Path.Combine(context.Outputs.Directory, file);
         var fileRound = DatasetFiles.IsRoundFile(file) ? round : (int?)null;
         if (state.Files.TryGetValue(name, out var previous) && (previous.Version != version || previous.Round != fileRound) && File.Exists(destination))

@@ -275,18 +275,36 @@ public sealed class NumeraiParquetReader : IDisposable
                 columns.ReadFloats(rowGroup, extraFields[e], rows, extras[e], ct);
             }
 
-            var column = new byte[rows];
+            // Columns are decoded into a tile of column buffers, then copied row by row, so each block row is written
+            // as one contiguous run of up to Tile bytes instead of one byte per cache line per column.
+            const int Tile = 32;
+            var tile = new byte[Math.Min(Tile, Math.Max(1, featureCount))][];
+            for (var t = 0; t < tile.Length; t++)
+            {
+                tile[t] = new byte[rows];
+            }
+
             for (var start = 0; start < selected.Count; start += maxRows)
             {
                 var count = Math.Min(maxRows, selected.Count - start);
                 var features = new byte[(long)count * featureCount];
-                for (var j = 0; j < featureCount; j++)
+                for (var j0 = 0; j0 < featureCount; j0 += Tile)
                 {
                     ct.ThrowIfCancellationRequested();
-                    columns.ReadFeature(rowGroup, featureFields[j], rows, column, Path, ct);
+                    var width = Math.Min(Tile, featureCount - j0);
+                    for (var t = 0; t < width; t++)
+                    {
+                        columns.ReadFeature(rowGroup, featureFields[j0 + t], rows, tile[t], Path, ct);
+                    }
+
                     for (var r = 0; r < count; r++)
                     {
-                        features[(r * featureCount) + j] = column[selected[start + r]];
+                        var source = selected[start + r];
+                        var offset = ((long)r * featureCount) + j0;
+                        for (var t = 0; t < width; t++)
+                        {
+                            features[offset + t] = tile[t][source];
+                        }
                     }
                 }
 

@@ -47,6 +47,15 @@ public sealed class SyntheticDatasetTests
         train.ReadDistinctEras().ShouldBe(Enumerable.Range(1, 30).Select(e => e.ToString("0000")).ToArray());
         var block = train.ReadAll(new ReadSpec { Features = meta.Resolve("all"), Target = "target", ExtraFloatColumns = meta.Targets.Skip(1).ToList() });
         block.Features.ShouldAllBe(v => v <= 4);
+        var independent = ReaderSampleTests.ReadNullableFeatureColumnsIndependently(Path.Combine(summary.Directory, "train.parquet"), meta.Resolve("all"));
+        for (var j = 0; j < 40; j++)
+        {
+            for (var r = 0; r < block.RowCount; r += 7)
+            {
+                block.GetFeature(r, j).ShouldBe((byte)independent[j][r]!.Value);
+            }
+        }
+
         block.Ids.ShouldAllBe(id => id.Length == 16 && id[0] == 'n' && id.Skip(1).All(Uri.IsHexDigit));
         block.Target!.ShouldAllBe(t => t == 0f || t == 0.25f || t == 0.5f || t == 0.75f || t == 1f);
         block.Extras["target_ender_20"].ShouldBe(block.Target);

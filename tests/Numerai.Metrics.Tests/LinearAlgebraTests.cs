@@ -5,10 +5,12 @@ namespace Numerai.Metrics.Tests;
 public sealed class LinearAlgebraTests
 {
     [Theory]
-    [InlineData(37, 5)]
-    [InlineData(2100, 9)]
-    [InlineData(4500, 13)]
-    public void Byte_gram_is_exact(int n, int p)
+    [InlineData(37, 5, 0)]
+    [InlineData(2100, 9, 0)]
+    [InlineData(4500, 13, 0)]
+    [InlineData(2100, 9, 1)]
+    [InlineData(2100, 9, 2)]
+    public void Byte_gram_is_exact(int n, int p, int kernel)
     {
         var rng = new Random(n + p);
         var stride = (n + ByteGram.Step - 1) / ByteGram.Step * ByteGram.Step;
@@ -23,7 +25,7 @@ public sealed class LinearAlgebraTests
         }
 
         var gram = new long[p * p];
-        ByteGram.Compute(cols, p, padded, stride, gram);
+        ByteGram.Compute(cols, p, padded, stride, gram, (GramKernel)kernel);
         for (var j = 0; j < p; j++)
         {
             for (var k = 0; k < p; k++)

@@ -10,7 +10,7 @@ namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
 internal sealed class ScoringEngine(ScoringOptions options)
 {
     /// <summary>Scores every labelled era.</summary>
-    public ScoringResult Score(ScoringData data, CancellationToken cancellationToken = default)
+    public ScoringResult Score(ScoringData data, CancellationToken cancellationToken = default, Action<int, int>? progress = null)
     {
         data.Validate();
         if (data.Features?.FindAbove(127) is { } bad)
@@ -75,6 +75,7 @@ internal sealed class ScoringEngine(ScoringOptions options)
             CancellationToken = cancellationToken,
         };
 
+        var finished = 0;
         Parallel.For(
             0,
             eraNames.Length,
@@ -84,6 +85,12 @@ internal sealed class ScoringEngine(ScoringOptions options)
             {
                 var rows = rowsByEra.AsSpan(offsets[e], offsets[e + 1] - offsets[e]);
                 scores[e] = ScoreEra(eraNames[e], rows, data, ws, notes);
+                var done = Interlocked.Increment(ref finished);
+                if (progress is not null && (done % 20 == 0 || done == eraNames.Length))
+                {
+                    progress(done, eraNames.Length);
+                }
+
                 return ws;
             },
             _ => { });
