@@ -53,6 +53,39 @@ public sealed class ContainerLayoutTests : IDisposable
         output.ShouldContain("container-check: succeeded");
     }
 
+    [Fact]
+    public async Task The_entry_command_runs_the_demo_pipeline_from_app_pipelines()
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var app = Path.Combine(root, "app");
+        Copy(RepositoryFiles.PathOf($"src/Orchestrator/bin/{configuration}/net10.0"), app);
+        foreach (var plugin in Directory.GetFiles(RepositoryFiles.PathOf("plugins"), "*.csproj", SearchOption.AllDirectories).Select(p => "NumeraiPipeline.Plugins." + Path.GetFileNameWithoutExtension(p)))
+        {
+            Copy(RepositoryFiles.PathOf($"artifacts/plugins/{plugin}"), Path.Combine(app, "plugins", plugin));
+        }
+
+        Copy(RepositoryFiles.PathOf("pipelines"), Path.Combine(app, "pipelines"));
+        var work = Directory.CreateDirectory(Path.Combine(root, "work")).FullName;
+
+        // The demo as the image would run it (docker run IMAGE run /app/pipelines/demo.yaml), on a smaller sandbox dataset.
+        var (exit, output) = await RunAsync(
+            app,
+            work,
+            "run",
+            Path.Combine(app, "pipelines", "demo.yaml"),
+            "--workspace",
+            Path.Combine(work, ".numerai-pipeline"),
+            "--set",
+            "stages.sandbox.with.rows=20000",
+            "--set",
+            "stages.train.with.params.n_estimators=60");
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain("Pipeline 'demo' succeeded");
+        output.ShouldContain("- submit (numerai.submit): ");
+        output.ShouldContain("- train (lightgbm.train): succeeded");
+    }
+
     private static async Task<(int Exit, string Output)> RunAsync(string app, string work, params string[] args)
     {
         var start = new ProcessStartInfo(Path.Combine(app, "numerai-pipeline"), args)
