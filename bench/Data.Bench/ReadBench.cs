@@ -37,13 +37,13 @@ internal static class ReadBench
         var featureNames = meta.Resolve("all");
         Console.WriteLine($"file: {path} {fileBytes / 1e6:F1} MB");
 
-        for (var pass = 0; pass < 2; pass++)
+        foreach (var threads in new int?[] { 1, null, null })
         {
-            Measure("ReadBlocks (raw path)", fileBytes, () =>
+            Measure($"ReadBlocks (raw path, decode threads {threads?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"})", fileBytes, () =>
             {
                 using var reader = NumeraiParquetReader.Open(path);
                 long n = 0, checksum = 0;
-                foreach (var block in reader.ReadBlocks(new ReadSpec { Features = featureNames, Target = "target" }))
+                foreach (var block in reader.ReadBlocks(new ReadSpec { Features = featureNames, Target = "target", DecodeThreads = threads }))
                 {
                     n += block.RowCount;
                     checksum += block.Features[^1];

@@ -11,11 +11,14 @@ internal static class BlockDataView
 
     public const string LabelColumn = "Label";
 
-    public static IDataView Create(MLContext ml, DataBlock block)
+    public static IDataView Create(MLContext ml, DataBlock block) => Create(ml, [block], block.FeatureCount);
+
+    /// <summary>A view over several blocks read with the same spec, without copying them into one.</summary>
+    public static IDataView Create(MLContext ml, IReadOnlyList<DataBlock> blocks, int featureCount)
     {
         var schema = SchemaDefinition.Create(typeof(FeatureRow));
-        schema[FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, block.FeatureCount);
-        return ml.Data.LoadFromEnumerable(Rows(block), schema);
+        schema[FeaturesColumn].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
+        return ml.Data.LoadFromEnumerable(blocks.SelectMany(Rows), schema);
     }
 
     private static IEnumerable<FeatureRow> Rows(DataBlock block)

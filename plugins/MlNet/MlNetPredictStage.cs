@@ -24,7 +24,11 @@ public sealed class MlNetPredictStage : IStage<MlNetPredictOptions>
         var dataPath = StageData.RequirePath(options.Data, Stage, "data", "a Numerai parquet file");
         var (ml, model, info) = LoadModel(modelPath);
 
-        DataBlock block;
+        // Predicted block by block: only one block of features is in memory at a time.
+        var ids = new List<string>();
+        var eraList = new List<string>();
+        var values = new List<double>();
+        using (var activity = context.ActivitySource.StartActivity("predict"))
         using (var reader = NumeraiParquetReader.Open(dataPath))
         {
             var missing = info.Features.Where(f => !reader.HasColumn(f)).ToList();
@@ -34,25 +38,29 @@ public sealed class MlNetPredictStage : IStage<MlNetPredictOptions>
                     $"{Stage}: the model {Path.GetFileName(modelPath)} needs {missing.Count} feature(s) that {Path.GetFileName(dataPath)} lacks: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", ..." : string.Empty)}. Predict with data of the dataset version the model was trained on, or retrain.") { ExitCode = 2 };
             }
 
-            block = reader.ReadAll(new ReadSpec { Features = info.Features, DataType = StageData.NullIfEmpty(options.DataType), IncludeIds = true }, cancellationToken);
             if (reader.IdColumn is null)
             {
                 throw new StageException(ErrorCodes.Input, $"{Stage}: {Path.GetFileName(dataPath)} has no 'id' column; predictions need ids.") { ExitCode = 2 };
             }
+
+            var spec = new ReadSpec { Features = info.Features, DataType = StageData.NullIfEmpty(options.DataType), IncludeIds = true };
+            foreach (var block in reader.ReadBlocks(spec, cancellationToken))
+            {
+                var scored = model.Transform(BlockDataView.Create(ml, block));
+                values.AddRange(scored.GetColumn<float>("Score").Select(v => (double)v));
+                ids.AddRange(block.Ids);
+                eraList.AddRange(block.Eras);
+            }
+
+            activity?.SetTag("rows", ids.Count);
         }
 
-        double[] predictions;
-        using (var activity = context.ActivitySource.StartActivity("predict"))
-        {
-            activity?.SetTag("rows", block.RowCount);
-            var scored = model.Transform(BlockDataView.Create(ml, block));
-            predictions = scored.GetColumn<float>("Score").Select(v => (double)v).ToArray();
-        }
-
+        var predictions = values.ToArray();
+        var rowCount = predictions.Length;
         if (options.Rank)
         {
             var ranked = new double[predictions.Length];
-            foreach (var members in Ranking.ByEra(block.Eras, block.RowCount))
+            foreach (var members in Ranking.ByEra(eraList, rowCount))
             {
                 Ranking.PercentRank(predictions, members, ranked);
             }
@@ -60,21 +68,21 @@ public sealed class MlNetPredictStage : IStage<MlNetPredictOptions>
             predictions = ranked;
         }
 
-        var eras = block.Eras.Length == block.RowCount && block.RowCount > 0 ? block.Eras : null;
+        var eras = eraList.Count == rowCount && rowCount > 0 ? eraList : null;
         await context.Outputs.WriteFileAsync("predictions", "predictions.parquet", (tmp, _) =>
         {
-            PredictionsFile.WriteParquet(tmp, block.Ids, predictions, PredictionsFile.PredictionColumn, eras);
+            PredictionsFile.WriteParquet(tmp, ids, predictions, PredictionsFile.PredictionColumn, eras);
             return Task.CompletedTask;
         }, cancellationToken);
         await context.Outputs.WriteFileAsync("csv", "predictions.csv", (tmp, _) =>
         {
-            PredictionsFile.WriteCsv(tmp, block.Ids, predictions);
+            PredictionsFile.WriteCsv(tmp, ids, predictions);
             return Task.CompletedTask;
         }, cancellationToken);
 
-        context.AddSummary("predicted_rows", block.RowCount.ToString(CultureInfo.InvariantCulture));
+        context.AddSummary("predicted_rows", rowCount.ToString(CultureInfo.InvariantCulture));
         context.Logger.LogInformation("Predicted {Rows} rows of {File} with {Model} ({Features} features)",
-            block.RowCount, Path.GetFileName(dataPath), Path.GetFileName(modelPath), info.Features.Count);
+            rowCount, Path.GetFileName(dataPath), Path.GetFileName(modelPath), info.Features.Count);
         return StageResult.Succeeded();
     }
 

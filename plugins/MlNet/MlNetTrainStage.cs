@@ -23,13 +23,13 @@ public sealed class MlNetTrainStage : IStage<MlNetTrainOptions>
         var parameters = FastTreeParameters.Create(options.Params);
         var dataType = StageData.NullIfEmpty(options.DataType);
 
-        DataBlock block;
+        List<DataBlock> blocks;
         IReadOnlyList<string> features;
         using (var activity = context.ActivitySource.StartActivity("load"))
         using (var reader = NumeraiParquetReader.Open(dataPath))
         {
             features = StageData.ResolveFeatures(options.Features?.Path, options.FeatureSet, reader, Stage);
-            block = reader.ReadAll(new ReadSpec
+            blocks = reader.ReadBlocks(new ReadSpec
             {
                 Features = features,
                 Target = options.Target,
@@ -37,23 +37,24 @@ public sealed class MlNetTrainStage : IStage<MlNetTrainOptions>
                 DataType = dataType,
                 DropMissingTarget = true,
                 IncludeIds = false,
-            }, cancellationToken);
-            activity?.SetTag("rows", block.RowCount);
+            }, cancellationToken).ToList();
+            activity?.SetTag("rows", blocks.Sum(b => b.RowCount));
             activity?.SetTag("features", features.Count);
         }
 
-        if (block.RowCount == 0)
+        var rows = blocks.Sum(b => b.RowCount);
+        if (rows == 0)
         {
             throw new StageException(ErrorCodes.NoRows,
                 $"{Stage}: no labelled rows left in {Path.GetFileName(dataPath)} after era_stride={options.EraStride}{(dataType is null ? string.Empty : $" and data_type={dataType}")}. Check the file, the target '{options.Target}' and the filters.");
         }
 
-        var eras = block.Eras.Distinct(StringComparer.Ordinal).Count();
+        var eras = blocks.SelectMany(b => b.Eras).Distinct(StringComparer.Ordinal).Count();
         context.Logger.LogInformation("Training FastTree on {Rows} rows x {Features} features ({Eras} eras) of {File}, target {Target}",
-            block.RowCount, features.Count, eras, Path.GetFileName(dataPath), options.Target);
+            rows, features.Count, eras, Path.GetFileName(dataPath), options.Target);
 
         var ml = new MLContext(seed: options.Seed);
-        var view = BlockDataView.Create(ml, block);
+        var view = BlockDataView.Create(ml, blocks, features.Count);
         ITransformer model;
         using (var activity = context.ActivitySource.StartActivity("train"))
         {
@@ -93,7 +94,7 @@ public sealed class MlNetTrainStage : IStage<MlNetTrainOptions>
                 Sha256 = await StageData.Sha256Async(dataPath, cancellationToken),
                 EraStride = options.EraStride,
                 DataType = dataType,
-                Rows = block.RowCount,
+                Rows = rows,
                 Eras = eras,
             },
             CreatedUtc = context.Time.GetUtcNow(),
@@ -111,7 +112,7 @@ public sealed class MlNetTrainStage : IStage<MlNetTrainOptions>
         }, cancellationToken);
         await context.Outputs.WriteFileAsync("model_info", "model.json", (tmp, ct) => File.WriteAllTextAsync(tmp, json, ct), cancellationToken);
 
-        context.AddSummary("rows", block.RowCount.ToString(CultureInfo.InvariantCulture));
+        context.AddSummary("rows", rows.ToString(CultureInfo.InvariantCulture));
         context.AddSummary("features", features.Count.ToString(CultureInfo.InvariantCulture));
         context.AddSummary("trees", parameters.NumberOfTrees.ToString(CultureInfo.InvariantCulture));
         return StageResult.Succeeded();

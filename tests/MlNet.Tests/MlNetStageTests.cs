@@ -24,6 +24,7 @@ public sealed class MlNetStageTests : IDisposable
             LiveRows = 100,
             Seed = 3,
             SignalStrength = 0.4,
+            RowGroupRows = 1000,
         }, ws.Path);
         return summary.Directory;
     }

@@ -177,6 +177,41 @@ public sealed class SyntheticDatasetTests
     }
 
     [Fact]
+    public async Task Era_stride_across_row_groups_and_cancellation()
+    {
+        using var ws = new TempWorkspace();
+        var summary = await SyntheticDataset.WriteAsync(Small(), ws.Path);
+        using var reader = NumeraiParquetReader.Open(Path.Combine(summary.Directory, "train.parquet"));
+        var features = FeatureMetadata.Load(Path.Combine(summary.Directory, "features.json")).Resolve("small");
+
+        var blocks = reader.ReadBlocks(new ReadSpec { Features = features, Target = "target", EraStride = 7, MaxRowsPerBlock = 150 }).ToList();
+
+        blocks.SelectMany(b => b.Eras).Distinct().ShouldBe(["0001", "0008", "0015", "0022", "0029"]);
+        blocks.Sum(b => b.RowCount).ShouldBe(5 * 200);
+        blocks.ShouldAllBe(b => b.RowCount <= 150);
+
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Should.Throw<OperationCanceledException>(() => reader.ReadBlocks(new ReadSpec { Features = features }, cts.Token).ToList());
+    }
+
+    [Fact]
+    public async Task Parallel_decoding_gives_the_same_blocks()
+    {
+        using var ws = new TempWorkspace();
+        var summary = await SyntheticDataset.WriteAsync(Small(), ws.Path);
+        using var reader = NumeraiParquetReader.Open(Path.Combine(summary.Directory, "validation.parquet"));
+        var features = FeatureMetadata.Load(Path.Combine(summary.Directory, "features.json")).Resolve("all");
+
+        var one = reader.ReadAll(new ReadSpec { Features = features, Target = "target", DecodeThreads = 1 });
+        var three = reader.ReadAll(new ReadSpec { Features = features, Target = "target", DecodeThreads = 3, MaxRowsPerBlock = 333 });
+
+        three.Features.ShouldBe(one.Features);
+        three.Ids.ShouldBe(one.Ids);
+        three.Eras.ShouldBe(one.Eras);
+    }
+
+    [Fact]
     public async Task Invalid_options_are_NP6606()
     {
         using var ws = new TempWorkspace();
