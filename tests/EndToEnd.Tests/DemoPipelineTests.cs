@@ -11,7 +11,7 @@ public sealed class DemoPipelineTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private static string Root()
+    internal static string Root()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
         {
@@ -42,6 +42,7 @@ public sealed class DemoPipelineTests : IDisposable
         "--set", "stages.sandbox.with.eras=30",
         "--set", "stages.sandbox.with.seed=7",
         "--set", "stages.train.with.params.n_estimators=40",
+        "--set", "stages.train_fasttree.with.params.number_of_trees=10",
         "--json",
         .. extra,
     ];
@@ -55,7 +56,7 @@ public sealed class DemoPipelineTests : IDisposable
 
         code.ShouldBe(0, error);
         var stages = JsonDocument.Parse(output).RootElement.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
-        stages.Keys.ShouldBe(["sandbox", "download", "train", "validate", "predict", "metrics", "gate", "report", "submit", "notify"], ignoreOrder: true);
+        stages.Keys.ShouldBe(["sandbox", "download", "train", "train_fasttree", "validate", "validate_fasttree", "validate_ensemble", "predict", "predict_fasttree", "live_ensemble", "metrics", "gate", "report", "submit", "notify"], ignoreOrder: true);
         stages.Values.Select(s => s.GetProperty("outcome").GetString()).ShouldAllBe(o => o == "succeeded");
         var metricsPath = stages["metrics"].GetProperty("outputs").GetProperty("metrics").GetString()!;
         using var metrics = JsonDocument.Parse(File.ReadAllText(metricsPath));
@@ -74,6 +75,8 @@ public sealed class DemoPipelineTests : IDisposable
         again["validate"].ShouldBe("up-to-date");
         again["metrics"].ShouldBe("up-to-date");
         again["predict"].ShouldBe("up-to-date");
+        again["train_fasttree"].ShouldBe("up-to-date");
+        again["live_ensemble"].ShouldBe("up-to-date");
         again["notify"].ShouldBe("succeeded");
     }
 
