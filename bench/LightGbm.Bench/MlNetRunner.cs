@@ -19,6 +19,11 @@ internal static class MlNetRunner
         NumberOfThreads = threads,
         Seed = seed,
         UseCategoricalSplit = false,
+
+        // LightGBM otherwise picks row- or column-wise histograms by timing both, which varies on a busy machine and
+        // changes the summation order (last-bit differences between runs)
+        Deterministic = true,
+        ForceColumnWise = true,
         Booster = new GradientBooster.Options { MaximumTreeDepth = 5, FeatureFraction = 0.1 },
         LabelColumnName = "Label",
         FeatureColumnName = "Features",

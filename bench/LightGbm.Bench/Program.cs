@@ -62,12 +62,13 @@ switch (mode)
         }
 
         var load = clock.Elapsed;
+        var cpuLoad = Cpu();
         Console.WriteLine($"[ours{(whole ? " whole-matrix" : streamed ? " streamed" : string.Empty)}] {train.Rows} x {features.Length}; params: {parameters}");
         Console.WriteLine($"load (parquet -> int8{(streamed ? ", labels only; features stream during dataset construction" : string.Empty)}): {load.TotalSeconds:F2} s, RSS {Rss.CurrentMiB():F0} MiB");
         using var result = Trainer.Train(new TrainingRequest(train, train.Labels!, parameters) { WholeMatrix = whole, ProgressEvery = 1000 }, null, CancellationToken.None);
         Console.WriteLine($"dataset construction: {result.DatasetTime.TotalSeconds:F2} s");
         Console.WriteLine($"training ({result.Iterations} trees): {result.TrainTime.TotalSeconds:F2} s");
-        Console.WriteLine($"load + dataset + training: {(load + result.DatasetTime + result.TrainTime).TotalSeconds:F2} s");
+        Console.WriteLine($"load + dataset + training: {(load + result.DatasetTime + result.TrainTime).TotalSeconds:F2} s wall, {Cpu():F1} s CPU (load {cpuLoad:F1} s CPU)");
         var modelPath = Path.Combine(dir, whole ? "model-whole.txt" : "model-ours.txt");
         result.Booster.Save(modelPath, result.KeptIterations);
         var peakTrain = Rss.PeakMiB();
@@ -93,6 +94,7 @@ switch (mode)
         }
 
         var load = clock.Elapsed;
+        var cpuLoad = Cpu();
         Console.WriteLine($"[ML.NET LightGbm] {train.Rows} x {features.Length}");
         Console.WriteLine($"load (parquet -> int8): {load.TotalSeconds:F2} s, RSS {Rss.CurrentMiB():F0} MiB");
         var ml = new MLContext(seed: 1);
@@ -102,7 +104,7 @@ switch (mode)
         Console.WriteLine($"params ML.NET passed to LightGBM: {used}");
         File.WriteAllText(Path.Combine(dir, "mlnet-params.txt"), used);
         Console.WriteLine($"dataset construction + training (Fit): {fit.TotalSeconds:F2} s");
-        Console.WriteLine($"load + dataset + training: {(load + fit).TotalSeconds:F2} s");
+        Console.WriteLine($"load + dataset + training: {(load + fit).TotalSeconds:F2} s wall, {Cpu():F1} s CPU (load {cpuLoad:F1} s CPU)");
         var peakTrain = Rss.PeakMiB();
         clock.Restart();
         using var valid = ParquetRowSource.Open(Path.Combine(dir, "validation.parquet"), new DataSelection(features, "target"), 0);
@@ -129,6 +131,8 @@ switch (mode)
         Console.WriteLine("modes: gen DIR ROWS FEATURES VALID_ROWS | ours DIR [--whole] [--streamed] [--sample N] [--trees N] [--threads N] [--params-file F] | mlnet DIR [--trees N] [--threads N] | compare A B");
         break;
 }
+
+static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
 static Dictionary<string, JsonElement> NumeraiParams(int trees, int sample = 50000) => new()
 {
