@@ -56,9 +56,9 @@ public sealed class TrainOptions
     [Description("LightGBM's seed; a seed/random_state in params wins.")]
     public int? Seed { get; set; }
 
-    /// <summary>LightGBM's deterministic mode.</summary>
-    [Description("LightGBM's deterministic mode (also force_row_wise): identical models on the same machine and data.")]
-    public bool Deterministic { get; set; }
+    /// <summary>LightGBM's deterministic mode (default on).</summary>
+    [Description("LightGBM's deterministic mode plus force_col_wise: identical models from identical data and options on the same machine. false lets LightGBM choose row- or column-wise histograms by timing both (last-bit differences between runs).")]
+    public bool Deterministic { get; set; } = true;
 
     /// <summary>Progress is reported every this many iterations.</summary>
     [Range(1, 1000000)]

@@ -53,28 +53,60 @@ public static class PredictionsFile
         }
     }
 
-    /// <summary>Writes a parquet file (string <c>id</c>, double value column, pandas index metadata) to exactly <paramref name="path"/>.</summary>
-    public static void WriteParquet(string path, IReadOnlyList<string> ids, IReadOnlyList<double> values, string column = PredictionColumn)
+    /// <summary>
+    /// Writes a parquet file (string <c>id</c>, double value column, and <c>era</c> when <paramref name="eras"/> is
+    /// given; pandas index metadata) to exactly <paramref name="path"/>.
+    /// </summary>
+    public static void WriteParquet(string path, IReadOnlyList<string> ids, IReadOnlyList<double> values, string column = PredictionColumn, IReadOnlyList<string>? eras = null)
     {
         CheckLengths(ids, values);
+        if (eras is not null && eras.Count != ids.Count)
+        {
+            throw new ArgumentException($"ids ({ids.Count}) and eras ({eras.Count}) differ in length.", nameof(eras));
+        }
+
         var idField = new DataField<string>("id");
         var valueField = new DataField<double>(column);
-        var schema = new ParquetSchema(idField, valueField);
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        var eraField = new DataField<string>(NumeraiParquetReader.EraColumn);
+        var schema = eras is null ? new ParquetSchema(idField, valueField) : new ParquetSchema(idField, valueField, eraField);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16);
         var writer = ParquetWriter.CreateAsync(schema, stream).GetAwaiter().GetResult();
         try
         {
             writer.CustomMetadata = new Dictionary<string, string> { ["pandas"] = PandasMetadata.IndexOnly("id") };
-            using (var rowGroup = writer.CreateRowGroup())
+            const int RowGroupRows = 1_000_000;
+            for (var start = 0; start < ids.Count || start == 0; start += RowGroupRows)
             {
-                rowGroup.WriteAsync(idField, ids as IReadOnlyCollection<string> ?? ids.ToArray()).GetAwaiter().GetResult();
-                rowGroup.WriteAsync<double>(valueField, values as double[] ?? values.ToArray()).GetAwaiter().GetResult();
+                var n = Math.Min(RowGroupRows, ids.Count - start);
+                using var rowGroup = writer.CreateRowGroup();
+                rowGroup.WriteAsync(idField, Slice(ids, start, n)).GetAwaiter().GetResult();
+                rowGroup.WriteAsync<double>(valueField, Slice(values, start, n)).GetAwaiter().GetResult();
+                if (eras is not null)
+                {
+                    rowGroup.WriteAsync(eraField, Slice(eras, start, n)).GetAwaiter().GetResult();
+                }
+
+                if (ids.Count == 0)
+                {
+                    break;
+                }
             }
         }
         finally
         {
             writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+    }
+
+    private static T[] Slice<T>(IReadOnlyList<T> source, int start, int count)
+    {
+        var result = new T[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = source[start + i];
+        }
+
+        return result;
     }
 
     private static bool IsCsv(string path) => path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase);

@@ -32,4 +32,10 @@ public sealed class ReadSpec
     /// row group's columns, so keep it a divisor-friendly size). Null gives one block per row group.
     /// </summary>
     public int? MaxRowsPerBlock { get; init; }
+
+    /// <summary>
+    /// Feature columns decoded at the same time (each on its own file handle). Null uses up to 4, at most the
+    /// number of processors; 1 decodes on the calling thread only. Results are identical either way.
+    /// </summary>
+    public int? DecodeThreads { get; init; }
 }

@@ -53,7 +53,7 @@ public sealed class SyntheticDatasetOptions
     /// signal features (plus a unit normal noise). 0 gives pure noise.
     /// </summary>
     [Range(0.0, 10.0)]
-    public double SignalStrength { get; set; } = 0.1;
+    public double SignalStrength { get; set; } = 0.05;
 
     /// <summary>Rows per era (train and validation).</summary>
     public int RowsPerEra => Math.Max(1, TrainRows / Math.Max(1, TrainEras));

@@ -3,12 +3,12 @@ namespace NumeraiPipeline.Numerai.Sandbox;
 /// <summary>Writes the synthetic dataset files the sandbox serves.</summary>
 internal interface ISandboxDataGenerator
 {
-    /// <summary>The file names of one version folder (live.parquet included: the round's live file is generated per round).</summary>
+    /// <summary>The file names of one version folder.</summary>
     IReadOnlyList<string> FileNames { get; }
 
-    /// <summary>Writes every file of a version into <paramref name="folder"/>.</summary>
-    Task GenerateAsync(string folder, string version, SandboxOptions options, CancellationToken cancellationToken);
+    /// <summary>Writes every file of a version into <c>root/&lt;version&gt;/</c>.</summary>
+    Task GenerateAsync(string root, string version, SandboxOptions options, CancellationToken cancellationToken);
 
-    /// <summary>Writes the live file of <paramref name="round"/> to <paramref name="path"/>.</summary>
-    Task GenerateLiveAsync(string path, string version, int round, SandboxOptions options, CancellationToken cancellationToken);
+    /// <summary>Writes the live file of <paramref name="round"/> and its example predictions.</summary>
+    Task GenerateLiveAsync(string livePath, string examplePredictionsPath, string version, int round, SandboxOptions options, CancellationToken cancellationToken);
 }

@@ -20,12 +20,15 @@ internal sealed class SandboxDataStore(SandboxOptions options, ISandboxDataGener
         {
             var folder = Path.Combine(dir, version);
             return Directory.Exists(folder)
-                ? [.. Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().Where(f => !f.StartsWith("live_", StringComparison.Ordinal) && !f.StartsWith('.')).Order(StringComparer.Ordinal)]
+                ? [.. Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().Where(f => !IsPerRoundFile(f) && !f.StartsWith('.')).Order(StringComparer.Ordinal)]
                 : [];
         }
 
         return generator?.FileNames ?? [];
     }
+
+    private static bool IsPerRoundFile(string name) =>
+        System.Text.RegularExpressions.Regex.IsMatch(name, @"^live(_example_preds)?_\d+\.parquet$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
 
     /// <summary>The path of a file for a round, preparing it first; null when the version or file does not exist.</summary>
     public async Task<string?> GetPathAsync(string version, string file, int round, CancellationToken cancellationToken)
@@ -36,15 +39,16 @@ internal sealed class SandboxDataStore(SandboxOptions options, ISandboxDataGener
         }
 
         var folder = await PrepareAsync(version, cancellationToken);
-        if (file == "live.parquet")
+        if (file is "live.parquet" or "live_example_preds.parquet")
         {
-            var perRound = Path.Combine(folder, $"live_{round}.parquet");
+            var stem = Path.GetFileNameWithoutExtension(file);
+            var perRound = Path.Combine(folder, $"{stem}_{round}.parquet");
             if (!File.Exists(perRound) && options.DataDirectory is null && generator is not null)
             {
-                await GenerateLiveAsync(version, folder, round, perRound, cancellationToken);
+                await GenerateLiveAsync(version, folder, round, cancellationToken);
             }
 
-            return File.Exists(perRound) ? perRound : Path.Combine(folder, file);
+            return File.Exists(perRound) ? perRound : File.Exists(Path.Combine(folder, file)) ? Path.Combine(folder, file) : null;
         }
 
         var path = Path.Combine(folder, file);
@@ -60,15 +64,28 @@ internal sealed class SandboxDataStore(SandboxOptions options, ISandboxDataGener
             return await LiveIdReader.ReadAsync(path, CancellationToken.None);
         })).Value.WaitAsync(cancellationToken);
 
-    /// <summary>
-    /// The hidden live targets of a round (id → target), when the generator wrote them beside the live file
-    /// (<c>.live_&lt;round&gt;_targets.parquet</c>); null otherwise.
-    /// </summary>
-    public IReadOnlyDictionary<string, double>? GetLiveTargets(int round)
+    /// <summary>The round's example predictions (id → prediction), or null when the data has none.</summary>
+    public async Task<IReadOnlyDictionary<string, double>?> GetExamplePredictionsAsync(int round, CancellationToken cancellationToken)
     {
-        var live = GetPathAsync(NewestVersion, "live.parquet", round, CancellationToken.None).GetAwaiter().GetResult();
-        var hidden = live is null ? null : Path.Combine(Path.GetDirectoryName(live)!, $".live_{round}_targets.parquet");
-        return hidden is not null && File.Exists(hidden) ? LiveIdReader.ReadTargetsAsync(hidden, CancellationToken.None).GetAwaiter().GetResult() : null;
+        if (!Files(NewestVersion).Contains("live_example_preds.parquet"))
+        {
+            return null;
+        }
+
+        var path = await GetPathAsync(NewestVersion, "live_example_preds.parquet", round, cancellationToken);
+        if (path is null)
+        {
+            return null;
+        }
+
+        var predictions = Data.PredictionsFile.Read(path);
+        var map = new Dictionary<string, double>(predictions.Count, StringComparer.Ordinal);
+        for (var i = 0; i < predictions.Count; i++)
+        {
+            map[predictions.Ids[i]] = predictions.Values[i];
+        }
+
+        return map;
     }
 
     private Task<string> PrepareAsync(string version, CancellationToken cancellationToken)
@@ -94,13 +111,14 @@ internal sealed class SandboxDataStore(SandboxOptions options, ISandboxDataGener
             try
             {
                 await gen.GenerateAsync(temp, v, options, CancellationToken.None);
-                await File.WriteAllTextAsync(Path.Combine(temp, ".complete"), DateTimeOffset.UtcNow.ToString("O"), CancellationToken.None);
+                var written = Path.Combine(temp, v);
+                await File.WriteAllTextAsync(Path.Combine(written, ".complete"), DateTimeOffset.UtcNow.ToString("O"), CancellationToken.None);
                 if (Directory.Exists(folder))
                 {
                     Directory.Delete(folder, recursive: true);
                 }
 
-                Directory.Move(temp, folder);
+                Directory.Move(written, folder);
             }
             finally
             {
@@ -114,20 +132,13 @@ internal sealed class SandboxDataStore(SandboxOptions options, ISandboxDataGener
         })).Value.WaitAsync(cancellationToken);
     }
 
-    private async Task GenerateLiveAsync(string version, string folder, int round, string path, CancellationToken cancellationToken)
-    {
-        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        try
+    private readonly ConcurrentDictionary<string, Lazy<Task>> liveGeneration = new();
+
+    private Task GenerateLiveAsync(string version, string folder, int round, CancellationToken cancellationToken) =>
+        liveGeneration.GetOrAdd($"{version}/{round}", _ => new Lazy<Task>(async () =>
         {
-            await generator!.GenerateLiveAsync(temp, version, round, options, cancellationToken);
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+            // The generator writes each file to a temporary name and renames it, live file last.
+            await generator!.GenerateLiveAsync(
+                Path.Combine(folder, $"live_{round}.parquet"), Path.Combine(folder, $"live_example_preds_{round}.parquet"), version, round, options, CancellationToken.None);
+        })).Value.WaitAsync(cancellationToken);
 }

@@ -104,7 +104,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
     /// <param name="cancellationToken">Cancellation of the start.</param>
     /// <returns>The running server; dispose it to stop.</returns>
     public static Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default) =>
-        StartAsync(options, null, cancellationToken);
+        StartAsync(options, options.DataDirectory is null ? new SyntheticDataGenerator() : null, cancellationToken);
 
     internal static async Task<SandboxServer> StartAsync(SandboxOptions options, ISandboxDataGenerator? generator, CancellationToken cancellationToken)
     {
@@ -122,6 +122,30 @@ public sealed partial class SandboxServer : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Url = new Uri(address.EndsWith('/') ? address : address + "/");
         return server;
+    }
+
+    /// <summary>
+    /// Generates (or finds in the cache) every listed version's files and the current round's live file now, instead
+    /// of on the first download; returns the number of files ready.
+    /// </summary>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The number of files.</returns>
+    public async Task<int> PrepareAsync(CancellationToken cancellationToken = default)
+    {
+        var round = clock.Current().Number;
+        var count = 0;
+        foreach (var version in Options.Versions)
+        {
+            foreach (var file in data.Files(version))
+            {
+                if (await data.GetPathAsync(version, file, round, cancellationToken) is not null)
+                {
+                    count++;
+                }
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Stops the server.</summary>

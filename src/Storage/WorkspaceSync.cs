@@ -75,7 +75,9 @@ public sealed class WorkspaceSync
 
     /// <summary>
     /// After a stage: uploads the given workspace-relative files (its outputs and its stamp) that the store lacks or
-    /// holds differently. Files under <c>stamps/</c> are uploaded last, after every other file succeeded.
+    /// holds differently. Files under <c>stamps/</c> are uploaded last, after every other file succeeded; a stamp path
+    /// that does not exist locally (a <c>cache: never</c> stage) removes that stamp from the store. Any other missing
+    /// file is an error (NP6753).
     /// </summary>
     /// <param name="localWorkspaceDir">The workspace folder.</param>
     /// <param name="relativePaths">Workspace-relative paths, e.g. <c>artifacts/daily/train/model.txt</c>.</param>
@@ -86,6 +88,7 @@ public sealed class WorkspaceSync
         var root = Path.GetFullPath(localWorkspaceDir);
         var keys = relativePaths.Select(p => ObjectKeys.Check(p, "workspace path")).Distinct(StringComparer.Ordinal).ToList();
         var copied = new ConcurrentBag<string>();
+        var removed = new ConcurrentBag<string>();
         var same = 0;
         long bytes = 0;
         foreach (var batch in new[] { keys.Where(k => !IsStamp(k)).ToList(), keys.Where(IsStamp).ToList() })
@@ -93,6 +96,17 @@ public sealed class WorkspaceSync
             await Parallel.ForEachAsync(batch, Options(cancellationToken), async (key, ct) =>
             {
                 var local = Path.Combine(root, key);
+                if (!File.Exists(local) && IsStamp(key))
+                {
+                    // No stamp (a cache: never stage, or one deleted before a rerun): the store must not keep one either.
+                    if (await store.DeleteAsync(key, ct))
+                    {
+                        removed.Add(key);
+                    }
+
+                    return;
+                }
+
                 if (!File.Exists(local))
                 {
                     throw new StorageException(StorageCodes.TransferFailed, $"Cannot upload '{key}': the file is not in the workspace {root}. Push only files the stage wrote.");
@@ -112,7 +126,7 @@ public sealed class WorkspaceSync
         }
 
         var result = new SyncResult([.. copied.Order(StringComparer.Ordinal)], same, bytes);
-        logger.LogInformation("Pushed {Count} file(s), {Bytes} bytes, to {Store}; {UpToDate} already up to date", result.Transferred.Count, result.Bytes, store.Location, result.UpToDate);
+        logger.LogInformation("Pushed {Count} file(s), {Bytes} bytes, to {Store}; {UpToDate} already up to date; {Removed} stale stamp(s) removed", result.Transferred.Count, result.Bytes, store.Location, result.UpToDate, removed.Count);
         return result;
     }
 

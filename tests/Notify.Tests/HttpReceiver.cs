@@ -21,6 +21,12 @@ internal sealed class HttpReceiver : IAsyncDisposable
     /// <summary>The status code answered; tests change it.</summary>
     public int StatusCode { get; set; } = 200;
 
+    /// <summary>How many of the next requests get 503 before <see cref="StatusCode"/> applies.</summary>
+    public int FailNext;
+
+    /// <summary>How many of the next requests get 429 with Retry-After: 0.</summary>
+    public int RateLimitNext;
+
     public string BaseUrl { get; private set; } = "";
 
     public static async Task<HttpReceiver> StartAsync()
@@ -39,8 +45,16 @@ internal sealed class HttpReceiver : IAsyncDisposable
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 buffer.ToArray()));
-            context.Response.StatusCode = receiver.StatusCode;
-            await context.Response.WriteAsync(receiver.StatusCode == 200 ? "ok" : "no_service");
+            var status = Interlocked.Decrement(ref receiver.RateLimitNext) >= 0 ? 429
+                : Interlocked.Decrement(ref receiver.FailNext) >= 0 ? 503
+                : receiver.StatusCode;
+            if (status == 429)
+            {
+                context.Response.Headers.RetryAfter = "0";
+            }
+
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsync(status == 200 ? "ok" : "no_service");
         });
         await app.StartAsync();
         receiver.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();

@@ -125,7 +125,7 @@ public sealed class ReaderSampleTests
         Should.Throw<DataSchemaException>(() => NumeraiParquetReader.Open(Path.Combine(Samples.Dir, "absent.parquet"))).Code.ShouldBe("NP6601");
     }
 
-    private static List<sbyte?[]> ReadNullableFeatureColumnsIndependently(string path, IReadOnlyList<string> features)
+    internal static List<sbyte?[]> ReadNullableFeatureColumnsIndependently(string path, IReadOnlyList<string> features)
     {
         return ReadAsync().GetAwaiter().GetResult();
 

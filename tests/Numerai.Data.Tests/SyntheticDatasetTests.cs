@@ -47,6 +47,15 @@ public sealed class SyntheticDatasetTests
         train.ReadDistinctEras().ShouldBe(Enumerable.Range(1, 30).Select(e => e.ToString("0000")).ToArray());
         var block = train.ReadAll(new ReadSpec { Features = meta.Resolve("all"), Target = "target", ExtraFloatColumns = meta.Targets.Skip(1).ToList() });
         block.Features.ShouldAllBe(v => v <= 4);
+        var independent = ReaderSampleTests.ReadNullableFeatureColumnsIndependently(Path.Combine(summary.Directory, "train.parquet"), meta.Resolve("all"));
+        for (var j = 0; j < 40; j++)
+        {
+            for (var r = 0; r < block.RowCount; r += 7)
+            {
+                block.GetFeature(r, j).ShouldBe((byte)independent[j][r]!.Value);
+            }
+        }
+
         block.Ids.ShouldAllBe(id => id.Length == 16 && id[0] == 'n' && id.Skip(1).All(Uri.IsHexDigit));
         block.Target!.ShouldAllBe(t => t == 0f || t == 0.25f || t == 0.5f || t == 0.75f || t == 1f);
         block.Extras["target_ender_20"].ShouldBe(block.Target);
@@ -165,6 +174,41 @@ public sealed class SyntheticDatasetTests
         // Per-era strength of the first signal feature varies across train eras.
         var first = PerEraCorrelation(t, r => t.GetFeature(r, 0));
         (first.Max() - first.Min()).ShouldBeGreaterThan(0.1);
+    }
+
+    [Fact]
+    public async Task Era_stride_across_row_groups_and_cancellation()
+    {
+        using var ws = new TempWorkspace();
+        var summary = await SyntheticDataset.WriteAsync(Small(), ws.Path);
+        using var reader = NumeraiParquetReader.Open(Path.Combine(summary.Directory, "train.parquet"));
+        var features = FeatureMetadata.Load(Path.Combine(summary.Directory, "features.json")).Resolve("small");
+
+        var blocks = reader.ReadBlocks(new ReadSpec { Features = features, Target = "target", EraStride = 7, MaxRowsPerBlock = 150 }).ToList();
+
+        blocks.SelectMany(b => b.Eras).Distinct().ShouldBe(["0001", "0008", "0015", "0022", "0029"]);
+        blocks.Sum(b => b.RowCount).ShouldBe(5 * 200);
+        blocks.ShouldAllBe(b => b.RowCount <= 150);
+
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        Should.Throw<OperationCanceledException>(() => reader.ReadBlocks(new ReadSpec { Features = features }, cts.Token).ToList());
+    }
+
+    [Fact]
+    public async Task Parallel_decoding_gives_the_same_blocks()
+    {
+        using var ws = new TempWorkspace();
+        var summary = await SyntheticDataset.WriteAsync(Small(), ws.Path);
+        using var reader = NumeraiParquetReader.Open(Path.Combine(summary.Directory, "validation.parquet"));
+        var features = FeatureMetadata.Load(Path.Combine(summary.Directory, "features.json")).Resolve("all");
+
+        var one = reader.ReadAll(new ReadSpec { Features = features, Target = "target", DecodeThreads = 1 });
+        var three = reader.ReadAll(new ReadSpec { Features = features, Target = "target", DecodeThreads = 3, MaxRowsPerBlock = 333 });
+
+        three.Features.ShouldBe(one.Features);
+        three.Ids.ShouldBe(one.Ids);
+        three.Eras.ShouldBe(one.Eras);
     }
 
     [Fact]

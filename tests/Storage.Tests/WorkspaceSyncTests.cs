@@ -130,6 +130,20 @@ public sealed class WorkspaceSyncTests : IAsyncLifetime
         server.Count("np-bucket").ShouldBe(0);
     }
 
+    [Fact]
+    public async Task A_stamp_missing_locally_is_removed_from_the_store()
+    {
+        var sync = new WorkspaceSync(store);
+        Write(first, "stamps/daily/notify.json", "{}");
+        await sync.PushAsync(first.Path, ["stamps/daily/notify.json"], CancellationToken.None);
+        File.Delete(first.File("stamps/daily/notify.json"));
+
+        var result = await sync.PushAsync(first.Path, ["stamps/daily/notify.json"], CancellationToken.None);
+
+        result.Transferred.ShouldBeEmpty();
+        server.Content("np-bucket", "ws/stamps/daily/notify.json").ShouldBeNull();
+    }
+
     private static void Write(TempWorkspace workspace, string relative, string content)
     {
         var path = workspace.File(relative);

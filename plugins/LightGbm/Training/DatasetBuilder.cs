@@ -14,6 +14,9 @@ internal static unsafe class DatasetBuilder
     /// <summary>Upper bound of the float32 push buffer in bytes.</summary>
     private const long PushBufferBytes = 64L << 20;
 
+    /// <summary>Chunks at least this big are collected right after they are pushed.</summary>
+    private const int LargeChunkBytes = 16 << 20;
+
     /// <summary>Builds a training Dataset chunk by chunk.</summary>
     public static SafeDatasetHandle BuildStreamed(IRowSource source, ReadOnlySpan<float> labels, string parameters, CancellationToken cancellationToken)
     {
@@ -130,6 +133,11 @@ internal static unsafe class DatasetBuilder
             }
 
             rowStart += chunk.Rows;
+            if (chunk.Features.Length >= LargeChunkBytes)
+            {
+                ReleaseGarbage(aggressive: false);
+            }
+
             if (next == sample.Length)
             {
                 break;
@@ -155,6 +163,10 @@ internal static unsafe class DatasetBuilder
                 }
             }
         }
+
+        // The sampling pass left the parquet blocks it walked as garbage; return it to the OS before LightGBM
+        // allocates the sample columns and the binned Dataset, so the two do not add up at the peak.
+        ReleaseGarbage(aggressive: true);
 
         var values = (double**)NativeMemory.AllocZeroed((nuint)width, (nuint)sizeof(nint));
         var positions = (int**)NativeMemory.AllocZeroed((nuint)width, (nuint)sizeof(nint));
@@ -231,11 +243,30 @@ internal static unsafe class DatasetBuilder
 
                 start += n;
             }
+
+            // a streamed chunk (a row group's bytes) is garbage once pushed; collect it before the next one is read
+            if (chunk.Features.Length >= LargeChunkBytes)
+            {
+                ReleaseGarbage(aggressive: false);
+            }
         }
 
         if (start != source.Rows)
         {
             throw new InvalidOperationException($"the row source yielded {start} rows, not the {source.Rows} it announced");
+        }
+    }
+
+    /// <summary>Full blocking collection; aggressive also decommits the freed memory.</summary>
+    private static void ReleaseGarbage(bool aggressive)
+    {
+        if (aggressive)
+        {
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+        else
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true);
         }
     }
 

@@ -38,7 +38,10 @@ internal sealed class LightGbmParameters
     /// <param name="user">The <c>params</c> map (any LightGBM name or alias).</param>
     /// <param name="numThreads">num_threads when the map does not set it (0 = LightGBM's default).</param>
     /// <param name="seed">seed when the map does not set it.</param>
-    /// <param name="deterministic">deterministic (and force_row_wise) when true and not set in the map.</param>
+    /// <param name="deterministic">
+    /// deterministic=true and force_col_wise=true (unless the map sets them or force_row_wise): otherwise LightGBM picks
+    /// row- or column-wise histograms by timing both, which varies on a busy machine and changes the last bits.
+    /// </param>
     public static LightGbmParameters Create(IReadOnlyDictionary<string, JsonElement>? user, int? numThreads, int? seed, bool deterministic)
     {
         var p = new LightGbmParameters();
@@ -78,7 +81,10 @@ internal sealed class LightGbmParameters
         if (deterministic)
         {
             p.values.TryAdd("deterministic", "true");
-            p.values.TryAdd("force_row_wise", "true");
+            if (!p.values.ContainsKey("force_row_wise"))
+            {
+                p.values.TryAdd("force_col_wise", "true");
+            }
         }
 
         if (!int.TryParse(p.values["num_iterations"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var iterations) || iterations < 0)

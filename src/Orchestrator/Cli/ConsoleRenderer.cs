@@ -9,13 +9,32 @@ namespace NumeraiPipeline.Orchestrator.Cli;
 /// <summary>Stage lines while a run goes, the outcome table at the end, and the --json form of a run.</summary>
 internal sealed class ConsoleRenderer(CliSession session)
 {
-    private readonly IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+    private readonly IAnsiConsole console = CreateConsole(session.Output);
+
+    private static IAnsiConsole CreateConsole(TextWriter output)
     {
-        Out = new AnsiConsoleOutput(session.Output),
-        Ansi = AnsiSupport.No,
-        ColorSystem = ColorSystemSupport.NoColors,
-        Interactive = InteractionSupport.No,
-    });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        var width = 160;
+        try
+        {
+            if (!Console.IsOutputRedirected && Console.WindowWidth > 40)
+            {
+                width = Console.WindowWidth;
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        console.Profile.Width = width;
+        return console;
+    }
 
     public static string Symbol(StageOutcome outcome) => outcome switch
     {

@@ -17,7 +17,7 @@ internal sealed class HostStageOutputs(string directory, IReadOnlyCollection<str
 
     public ConcurrentDictionary<string, string> KnownHashes { get; } = new(StringComparer.Ordinal);
 
-    public string Directory { get; } = directory;
+    public string Directory { get; } = System.IO.Directory.CreateDirectory(directory).FullName;
 
     public async Task<string> WriteFileAsync(string name, string fileName, Func<string, CancellationToken, Task> write, CancellationToken cancellationToken)
     {

@@ -20,6 +20,8 @@ internal sealed partial class PipelineExecutor
 
         StageRecord Failed(string code, string message)
         {
+            var prefix = $"stage '{stage.Id}': ";
+            message = message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
             Log.StageError(stageLogger, options.Secrets.Redact($"stage '{stage.Id}': error {code}: {message}"));
             return Record(StageOutcome.Failed, message, code);
         }
@@ -71,7 +73,9 @@ internal sealed partial class PipelineExecutor
         var components = FingerprintCalculator.Compute(stage.Descriptor, bound, hashes, resolver.UsedSecretValues, external);
         var stamp = stamps.Read(stage.Id);
         var forced = options.ForceAll || options.ForceStages.Contains(stage.Id);
-        reasons = UpToDateChecker.Check(stamp, components, options.Workspace, hashes, forced, stage.Definition.Cache == Definition.CacheMode.Never);
+        // A 'when: always' or 'when: failure' stage (a notifier, a clean-up) reports on this run: it is never up to date.
+        var neverCached = stage.Definition.Cache == Definition.CacheMode.Never || stage.When.Kind is Definition.WhenKind.Always or Definition.WhenKind.Failure;
+        reasons = UpToDateChecker.Check(stamp, components, options.Workspace, hashes, forced, neverCached);
         span?.SetTag(PipelineTelemetry.StageFingerprint, UpToDateChecker.Short(components.Compute()));
         if (reasons.Count == 0 && stamp is not null)
         {
@@ -140,7 +144,7 @@ internal sealed partial class PipelineExecutor
             stampOutputs[name] = new StampOutput("value", null, options.Secrets.Redact(value), 0, 0, null);
         }
 
-        if (stage.Definition.Cache != Definition.CacheMode.Never)
+        if (!neverCached)
         {
             stamps.Write(new Stamp
             {

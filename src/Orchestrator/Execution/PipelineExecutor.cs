@@ -193,8 +193,14 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
                 StageOutcome.Failed => $"'{blocked.StageId}' failed",
                 StageOutcome.Declined => $"'{blocked.StageId}' declined: {blocked.Message}",
                 StageOutcome.Cancelled => $"'{blocked.StageId}' was cancelled",
-                _ => $"'{blocked.StageId}' was skipped ({blocked.Message})",
+                _ => null,
             };
+            if (cause is null)
+            {
+                // A skipped dependency already names the root cause: pass it on rather than nesting it.
+                return Skipped(StageOutcome.Skipped, blocked.Message ?? $"skipped because '{blocked.StageId}' was skipped", DiagnosticCodes.DependencyFailed.Code);
+            }
+
             return Skipped(blocked.Outcome == StageOutcome.Cancelled ? StageOutcome.Cancelled : StageOutcome.Skipped, $"skipped because {cause}", DiagnosticCodes.DependencyFailed.Code);
         }
 

@@ -49,7 +49,7 @@ internal static class PlanVerdicts
             }
 
             var components = FingerprintCalculator.Compute(stage.Descriptor, bound, hashes, resolver.UsedSecretValues, stamp?.Components.ExternalVersion);
-            verdicts[stage.Id] = UpToDateChecker.Check(stamp, components, workspace, hashes, forceAll || forceStages.Contains(stage.Id), stage.Definition.Cache == Definition.CacheMode.Never);
+            verdicts[stage.Id] = UpToDateChecker.Check(stamp, components, workspace, hashes, forceAll || forceStages.Contains(stage.Id), stage.Definition.Cache == Definition.CacheMode.Never || stage.When.Kind is Definition.WhenKind.Always or Definition.WhenKind.Failure);
         }
 
         return verdicts;

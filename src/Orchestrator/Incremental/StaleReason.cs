@@ -22,7 +22,7 @@ internal sealed record StaleReason(StaleKind Kind, string Detail)
     {
         StaleKind.NeverBuilt => "never built",
         StaleKind.Forced => "forced",
-        StaleKind.CacheDisabled => "cache: never",
+        StaleKind.CacheDisabled => "not cached (cache: never, or when: always/failure)",
         _ => Detail,
     };
 }

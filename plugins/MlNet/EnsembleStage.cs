@@ -1,0 +1,133 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using NumeraiPipeline.Numerai.Data;
+using NumeraiPipeline.Sdk;
+
+namespace NumeraiPipeline.Plugins.MlNet;
+
+/// <summary>Weighted per-era rank-mean of several prediction files.</summary>
+[Stage("ensemble", Description = "Combines prediction files by a weighted mean of their per-era percent ranks (eras taken from the data file).")]
+[StageOutput("predictions", Description = "predictions.parquet: id, prediction, era — one row per id of the data, in its order.")]
+[StageOutput("csv", Description = "predictions.csv: id,prediction with round-trip float precision.")]
+public sealed class EnsembleStage : IStage<EnsembleOptions>
+{
+    private const string Stage = "ensemble";
+
+    /// <inheritdoc />
+    public async Task<StageResult> RunAsync(StageContext context, EnsembleOptions options, CancellationToken cancellationToken)
+    {
+        var dataPath = StageData.RequirePath(options.Data, Stage, "data", "the Numerai parquet the predictions were made for");
+        if (options.Predictions.Count == 0)
+        {
+            throw new StageException(ErrorCodes.EnsembleInput, $"{Stage}: 'predictions' is empty. List at least one prediction file.") { ExitCode = 2 };
+        }
+
+        var weights = Weights(options);
+        string[] ids;
+        string[] eras;
+        using (var reader = NumeraiParquetReader.Open(dataPath))
+        {
+            var block = reader.ReadAll(new ReadSpec { DataType = StageData.NullIfEmpty(options.DataType), IncludeIds = true }, cancellationToken);
+            if (reader.IdColumn is null)
+            {
+                throw new StageException(ErrorCodes.Input, $"{Stage}: {Path.GetFileName(dataPath)} has no 'id' column.") { ExitCode = 2 };
+            }
+
+            ids = block.Ids;
+            eras = block.Eras;
+        }
+
+        var groups = Ranking.ByEra(eras, ids.Length).ToList();
+        var combined = new double[ids.Length];
+        var ranked = new double[ids.Length];
+        for (var p = 0; p < options.Predictions.Count; p++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var path = StageData.RequirePath(options.Predictions[p], Stage, $"predictions[{p}]", "a prediction file");
+            var values = Align(PredictionsFile.Read(path), ids, path, dataPath);
+            foreach (var members in groups)
+            {
+                Ranking.PercentRank(values, members, ranked);
+            }
+
+            for (var i = 0; i < ids.Length; i++)
+            {
+                combined[i] += weights[p] * ranked[i];
+            }
+        }
+
+        var eraColumn = eras.Length == ids.Length && ids.Length > 0 ? eras : null;
+        await context.Outputs.WriteFileAsync("predictions", "predictions.parquet", (tmp, _) =>
+        {
+            PredictionsFile.WriteParquet(tmp, ids, combined, PredictionsFile.PredictionColumn, eraColumn);
+            return Task.CompletedTask;
+        }, cancellationToken);
+        await context.Outputs.WriteFileAsync("csv", "predictions.csv", (tmp, _) =>
+        {
+            PredictionsFile.WriteCsv(tmp, ids, combined);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+        context.AddSummary("rows", ids.Length.ToString(CultureInfo.InvariantCulture));
+        context.AddSummary("members", options.Predictions.Count.ToString(CultureInfo.InvariantCulture));
+        context.Logger.LogInformation("Ensembled {Members} prediction files over {Rows} rows in {Eras} eras", options.Predictions.Count, ids.Length, groups.Count);
+        return StageResult.Succeeded();
+    }
+
+    /// <summary>Normalised weights (sum 1).</summary>
+    internal static double[] Weights(EnsembleOptions options)
+    {
+        var n = options.Predictions.Count;
+        if (options.Weights.Count == 0)
+        {
+            return Enumerable.Repeat(1.0 / n, n).ToArray();
+        }
+
+        if (options.Weights.Count != n)
+        {
+            throw new StageException(ErrorCodes.EnsembleInput,
+                $"{Stage}: {options.Weights.Count} weights for {n} prediction files. Give one weight per file, in the same order, or none for equal weights.") { ExitCode = 2 };
+        }
+
+        if (options.Weights.Any(w => w < 0 || double.IsNaN(w) || double.IsInfinity(w)) || options.Weights.Sum() <= 0)
+        {
+            throw new StageException(ErrorCodes.EnsembleInput,
+                $"{Stage}: weights must be finite, non-negative and not all zero (got {string.Join(", ", options.Weights.Select(w => w.ToString(CultureInfo.InvariantCulture)))}).") { ExitCode = 2 };
+        }
+
+        var sum = options.Weights.Sum();
+        return options.Weights.Select(w => w / sum).ToArray();
+    }
+
+    private static double[] Align(Predictions predictions, string[] ids, string path, string dataPath)
+    {
+        var byId = new Dictionary<string, double>(predictions.Count, StringComparer.Ordinal);
+        for (var i = 0; i < predictions.Count; i++)
+        {
+            byId.TryAdd(predictions.Ids[i], predictions.Values[i]);
+        }
+
+        var values = new double[ids.Length];
+        var missing = new List<string>();
+        for (var i = 0; i < ids.Length; i++)
+        {
+            if (byId.TryGetValue(ids[i], out var v) && !double.IsNaN(v))
+            {
+                values[i] = v;
+            }
+            else
+            {
+                missing.Add(ids[i]);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new StageException(ErrorCodes.EnsembleMissingIds,
+                $"{Stage}: {Path.GetFileName(path)} has no (or a NaN) prediction for {missing.Count} of the {ids.Length} ids of {Path.GetFileName(dataPath)} (e.g. {string.Join(", ", missing.Take(3))}). " +
+                "Predict the same data file with every member (and the same data_type filter).");
+        }
+
+        return values;
+    }
+}

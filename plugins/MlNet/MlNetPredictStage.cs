@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using NumeraiPipeline.Numerai.Data;
+using NumeraiPipeline.Sdk;
+
+namespace NumeraiPipeline.Plugins.MlNet;
+
+/// <summary>Predicts Numerai rows with a model of mlnet.train.</summary>
+[Stage("mlnet.predict", Description = "Predicts a Numerai parquet file (live or validation) with an ML.NET model of mlnet.train.")]
+[StageOutput("predictions", Description = "predictions.parquet: id, prediction (and era when the data has one).")]
+[StageOutput("csv", Description = "predictions.csv: id,prediction with round-trip float precision (Numerai's upload format).")]
+public sealed class MlNetPredictStage : IStage<MlNetPredictOptions>
+{
+    private const string Stage = "mlnet.predict";
+
+    /// <inheritdoc />
+    public async Task<StageResult> RunAsync(StageContext context, MlNetPredictOptions options, CancellationToken cancellationToken)
+    {
+        var modelPath = StageData.RequirePath(options.Model, Stage, "model", "model.zip of mlnet.train");
+        var dataPath = StageData.RequirePath(options.Data, Stage, "data", "a Numerai parquet file");
+        var (ml, model, info) = LoadModel(modelPath);
+
+        // Predicted block by block: only one block of features is in memory at a time.
+        var ids = new List<string>();
+        var eraList = new List<string>();
+        var values = new List<double>();
+        using (var activity = context.ActivitySource.StartActivity("predict"))
+        using (var reader = NumeraiParquetReader.Open(dataPath))
+        {
+            var missing = info.Features.Where(f => !reader.HasColumn(f)).ToList();
+            if (missing.Count > 0)
+            {
+                throw new StageException(ErrorCodes.Input,
+                    $"{Stage}: the model {Path.GetFileName(modelPath)} needs {missing.Count} feature(s) that {Path.GetFileName(dataPath)} lacks: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", ..." : string.Empty)}. Predict with data of the dataset version the model was trained on, or retrain.") { ExitCode = 2 };
+            }
+
+            if (reader.IdColumn is null)
+            {
+                throw new StageException(ErrorCodes.Input, $"{Stage}: {Path.GetFileName(dataPath)} has no 'id' column; predictions need ids.") { ExitCode = 2 };
+            }
+
+            var spec = new ReadSpec { Features = info.Features, DataType = StageData.NullIfEmpty(options.DataType), IncludeIds = true };
+            foreach (var block in reader.ReadBlocks(spec, cancellationToken))
+            {
+                var scored = model.Transform(BlockDataView.Create(ml, block));
+                values.AddRange(scored.GetColumn<float>("Score").Select(v => (double)v));
+                ids.AddRange(block.Ids);
+                eraList.AddRange(block.Eras);
+            }
+
+            activity?.SetTag("rows", ids.Count);
+        }
+
+        var predictions = values.ToArray();
+        var rowCount = predictions.Length;
+        if (options.Rank)
+        {
+            var ranked = new double[predictions.Length];
+            foreach (var members in Ranking.ByEra(eraList, rowCount))
+            {
+                Ranking.PercentRank(predictions, members, ranked);
+            }
+
+            predictions = ranked;
+        }
+
+        var eras = eraList.Count == rowCount && rowCount > 0 ? eraList : null;
+        await context.Outputs.WriteFileAsync("predictions", "predictions.parquet", (tmp, _) =>
+        {
+            PredictionsFile.WriteParquet(tmp, ids, predictions, PredictionsFile.PredictionColumn, eras);
+            return Task.CompletedTask;
+        }, cancellationToken);
+        await context.Outputs.WriteFileAsync("csv", "predictions.csv", (tmp, _) =>
+        {
+            PredictionsFile.WriteCsv(tmp, ids, predictions);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+        context.AddSummary("predicted_rows", rowCount.ToString(CultureInfo.InvariantCulture));
+        context.Logger.LogInformation("Predicted {Rows} rows of {File} with {Model} ({Features} features)",
+            rowCount, Path.GetFileName(dataPath), Path.GetFileName(modelPath), info.Features.Count);
+        return StageResult.Succeeded();
+    }
+
+    private static (MLContext Ml, ITransformer Model, MlNetModelInfo Info) LoadModel(string modelPath)
+    {
+        try
+        {
+            MlNetModelInfo info;
+            using (var zip = ZipFile.OpenRead(modelPath))
+            {
+                var entry = zip.GetEntry(MlNetModelInfo.ZipEntryName)
+                    ?? throw new StageException(ErrorCodes.Model, $"{Stage}: {Path.GetFileName(modelPath)} is not a model of mlnet.train (no {MlNetModelInfo.ZipEntryName} inside). Point 'model' at model.zip of mlnet.train.") { ExitCode = 2 };
+                using var text = new StreamReader(entry.Open());
+                info = MlNetModelInfo.FromJson(text.ReadToEnd());
+            }
+
+            var ml = new MLContext(seed: 1);
+            var model = ml.Model.Load(modelPath, out _);
+            return (ml, model, info);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or JsonException or InvalidOperationException or FormatException)
+        {
+            throw new StageException(ErrorCodes.Model, $"{Stage}: cannot load the model {Path.GetFileName(modelPath)}: {ex.Message}. Point 'model' at model.zip of mlnet.train.", ex) { ExitCode = 2 };
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace NumeraiPipeline.Plugins.Numerai.Download;
+
+/// <summary>NP60xx codes of numerai.download and numerai.sandbox (listed in docs/errors.md).</summary>
+internal static class DownloadErrorCodes
+{
+    /// <summary>A file in <c>files</c> is not a known Numerai dataset file.</summary>
+    public const string UnknownFile = "NP6001";
+
+    /// <summary>The version does not exist in listDatasets.</summary>
+    public const string UnknownVersion = "NP6002";
+
+    /// <summary>A requested file is not offered for the version.</summary>
+    public const string FileNotOffered = "NP6003";
+
+    /// <summary>No round is open, so the current round's files cannot be fetched (declined, not failed).</summary>
+    public const string RoundNotOpen = "NP6004";
+
+    /// <summary>The sandbox could not start.</summary>
+    public const string SandboxStartFailed = "NP6005";
+
+    /// <summary>A bad option value (api_url, clock).</summary>
+    public const string BadOption = "NP6006";
+}

@@ -1,0 +1,210 @@
+using NumeraiPipeline.Numerai.Data;
+using NumeraiPipeline.Numerai.Sandbox;
+using NumeraiPipeline.Plugins.Numerai.Submit;
+using NumeraiPipeline.Sdk;
+
+namespace NumeraiPipeline.Numerai.Api.Tests;
+
+public sealed class SubmitStageTests
+{
+    [Fact]
+    public async Task Submits_confirms_and_records_in_the_ledger()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        await using var context = s.Context("submit");
+        var options = await OptionsAsync(s, i => (i % 97) / 97.0);
+
+        var result = await new SubmitStage().RunAsync(context, options, default);
+
+        result.Status.ShouldBe(StageResultStatus.Succeeded);
+        var id = context.TestOutputs.Values["submission_id"];
+        s.Server.Submissions.ShouldHaveSingleItem().Id.ShouldBe(id);
+        s.Server.Submissions[0].TriggerId.ShouldBe("trigger-7");
+        context.TestOutputs.Values["round"].ShouldBe("1000");
+        var csv = File.ReadAllText(context.TestOutputs.Files["csv"]);
+        csv.ShouldStartWith("id,prediction\n");
+        var ledger = File.ReadAllLines(Path.Combine(s.Workspace.Path, "submissions", "ledger.jsonl"));
+        ledger.ShouldHaveSingleItem().ShouldContain(id);
+        s.Server.Requests.Where(r => r.Method == "PUT").ShouldHaveSingleItem().HadAuthorization.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Same_predictions_same_round_declines_unless_forced()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        var options = await OptionsAsync(s, i => (i % 89) / 89.0);
+        await using (var first = s.Context("submit"))
+        {
+            (await new SubmitStage().RunAsync(first, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
+        }
+
+        await using (var again = s.Context("submit"))
+        {
+            var result = await new SubmitStage().RunAsync(again, options, default);
+            result.Status.ShouldBe(StageResultStatus.Declined);
+            result.Code.ShouldBe("NP6305");
+            result.Message!.ShouldContain("force: true");
+        }
+
+        s.Server.Submissions.Count.ShouldBe(1);
+        options.Force = true;
+        await using (var forced = s.Context("submit"))
+        {
+            (await new SubmitStage().RunAsync(forced, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
+        }
+
+        s.Server.Submissions.Count.ShouldBe(2);
+        var other = await OptionsAsync(s, i => (i % 83) / 83.0);
+        await using (var changed = s.Context("submit"))
+        {
+            (await new SubmitStage().RunAsync(changed, other, default)).Status.ShouldBe(StageResultStatus.Succeeded);
+        }
+
+        s.Server.Submissions.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_new_round_changes_the_external_version()
+    {
+        await using var s = await SyntheticSandbox.StartAsync(state: null);
+        await using var context = s.Context("submit");
+        var options = await OptionsAsync(s, i => i / 1000.0);
+        (await new SubmitStage().GetExternalVersionAsync(context, options, default)).ShouldBe("round-1000");
+        s.Time.Advance(TimeSpan.FromDays(1));
+        (await new SubmitStage().GetExternalVersionAsync(context, options, default)).ShouldBe("round-1001");
+        s.Time.Advance(TimeSpan.FromHours(3));
+        (await new SubmitStage().GetExternalVersionAsync(context, options, default)).ShouldBe("round-closed");
+    }
+
+    [Fact]
+    public async Task Invalid_predictions_fail_before_anything_is_uploaded()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        await using var context = s.Context("submit");
+        var options = await OptionsAsync(s, _ => 0.5);
+        var before = s.Server.Requests.Count;
+        var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
+        e.Code.ShouldBe("NP6301");
+        e.Message.ShouldContain(SubmissionRules.ZeroStd);
+        e.Message.ShouldContain("Nothing was uploaded");
+        s.Server.Requests.Count.ShouldBe(before);
+        context.TestOutputs.Files.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Missing_live_ids_are_caught_with_the_live_file()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        await using var context = s.Context("submit");
+        var ids = await s.LiveIdsAsync();
+        var livePath = s.Workspace.File("live.parquet");
+        PredictionsFile.WriteParquet(livePath, ids, [.. ids.Select(_ => 0.0)]);
+        var options = await OptionsAsync(s, i => i / 1000.0, drop: 1);
+        options.Live = new ArtifactRef(livePath);
+        var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
+        e.Message.ShouldContain(SubmissionRules.MissingIds);
+        s.Server.Requests.ShouldNotContain(r => r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task Out_of_range_values_pass_when_ranked()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        var options = await OptionsAsync(s, i => i * 3.0 - 10);
+        await using (var raw = s.Context("submit"))
+        {
+            (await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(raw, options, default))).Message.ShouldContain("rank: true");
+        }
+
+        options.Rank = true;
+        await using var ranked = s.Context("submit");
+        (await new SubmitStage().RunAsync(ranked, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
+        s.Server.Submissions.ShouldHaveSingleItem().Predictions.ShouldAllBe(v => v > 0 && v <= 1);
+    }
+
+    [Fact]
+    public async Task Dry_run_writes_the_csv_and_contacts_nobody()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        await using var context = s.Context("submit");
+        var options = await OptionsAsync(s, i => (i % 50) / 50.0);
+        var before = s.Server.Requests.Count;
+        options.DryRun = true;
+        (await new SubmitStage().RunAsync(context, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
+        context.TestOutputs.Values["submission_id"].ShouldBe("dry-run");
+        File.Exists(context.TestOutputs.Files["csv"]).ShouldBeTrue();
+        s.Server.Requests.Count.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Closed_round_declines()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        var options = await OptionsAsync(s, i => (i % 50) / 50.0);
+        s.Server.RoundStateOverride = SandboxRoundState.Closed;
+        await using var context = s.Context("submit");
+        var result = await new SubmitStage().RunAsync(context, options, default);
+        result.Status.ShouldBe(StageResultStatus.Declined);
+        result.Code.ShouldBe("NP6303");
+        s.Server.Requests.ShouldNotContain(r => r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task Late_round_declines_unless_allowed()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        var options = await OptionsAsync(s, i => (i % 50) / 50.0);
+        s.Server.RoundStateOverride = SandboxRoundState.Late;
+        await using (var context = s.Context("submit"))
+        {
+            var result = await new SubmitStage().RunAsync(context, options, default);
+            result.Status.ShouldBe(StageResultStatus.Declined);
+            result.Code.ShouldBe("NP6304");
+            result.Message!.ShouldContain("allow_late: true");
+        }
+
+        options.AllowLate = true;
+        await using (var context = s.Context("submit"))
+        {
+            (await new SubmitStage().RunAsync(context, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
+            context.SummaryValues["round"].ShouldBe("1000 (late)");
+        }
+
+        s.Server.Submissions.ShouldHaveSingleItem().Late.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Unknown_model_names_the_account_models()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        await using var context = s.Context("submit");
+        var options = await OptionsAsync(s, i => (i % 50) / 50.0);
+        options.Model = "demo_modle";
+        var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
+        e.Code.ShouldBe("NP6513");
+        e.Message.ShouldContain("'demo_model'");
+    }
+
+    [Fact]
+    public async Task A_failed_put_fails_the_stage_and_records_nothing()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        await using var context = s.Context("submit");
+        var options = await OptionsAsync(s, i => (i % 50) / 50.0);
+        s.Server.Faults.UploadFailureStatus = 403;
+        s.Server.Faults.FailUploads(1);
+        var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
+        e.Code.ShouldBe("NP6509");
+        e.Message.ShouldNotContain("X-Amz-Signature");
+        s.Server.Submissions.ShouldBeEmpty();
+        File.Exists(Path.Combine(s.Workspace.Path, "submissions", "ledger.jsonl")).ShouldBeFalse();
+    }
+
+    private static async Task<SubmitOptions> OptionsAsync(SyntheticSandbox s, Func<int, double> value, int drop = 0)
+    {
+        var ids = (await s.LiveIdsAsync()).Skip(drop).ToArray();
+        var path = s.Workspace.File($"preds-{Guid.NewGuid():N}.parquet");
+        PredictionsFile.WriteParquet(path, ids, [.. ids.Select((_, i) => value(i))]);
+        return new SubmitOptions { Model = SandboxServer.DemoModel, Predictions = new ArtifactRef(path), ApiUrl = s.Url, TriggerId = "trigger-7" };
+    }
+}

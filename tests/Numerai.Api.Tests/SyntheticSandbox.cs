@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Time.Testing;
+using NumeraiPipeline.Numerai.Data;
+using NumeraiPipeline.Numerai.Sandbox;
+using NumeraiPipeline.TestKit;
+
+namespace NumeraiPipeline.Numerai.Api.Tests;
+
+/// <summary>A sandbox generating a tiny synthetic dataset (cached once per test run), on a fake clock; plus a workspace.</summary>
+internal sealed class SyntheticSandbox : IAsyncDisposable
+{
+    private static readonly string Cache = Path.Combine(Path.GetTempPath(), "np-api-tests-cache-" + Environment.ProcessId);
+
+    private SyntheticSandbox(SandboxServer server, FakeTimeProvider time, TempWorkspace workspace)
+    {
+        Server = server;
+        Time = time;
+        Workspace = workspace;
+    }
+
+    public SandboxServer Server { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public TempWorkspace Workspace { get; }
+
+    public string Url => Server.Url.ToString();
+
+    public static async Task<SyntheticSandbox> StartAsync(SandboxRoundState? state = SandboxRoundState.Open)
+    {
+        var time = new FakeTimeProvider(SandboxHarness.Anchor.AddMinutes(30));
+        var server = await SandboxServer.StartAsync(new SandboxOptions
+        {
+            Time = time,
+            RoundAnchor = SandboxHarness.Anchor,
+            StakingWindow = TimeSpan.FromHours(1),
+            SubmissionWindow = TimeSpan.FromHours(2),
+            FixedState = state,
+            Versions = ["v5.1", "v5.2"],
+            CacheDirectory = Cache,
+            Rows = 1200,
+            Features = 8,
+            Eras = 12,
+            Seed = 7,
+        });
+        return new SyntheticSandbox(server, time, new TempWorkspace("np-stage-"));
+    }
+
+    public TestStageContext Context(string stageId = "stage") => new(Workspace.Path, stageId, new Dictionary<string, string>(), Time);
+
+    public async Task<string[]> LiveIdsAsync()
+    {
+        using var client = new NumeraiClient(new NumeraiClientOptions { Endpoint = Server.Url });
+        var path = Workspace.File($"live-{Guid.NewGuid():N}.parquet");
+        await client.DownloadFileAsync(await client.GetDatasetUrlAsync("v5.2/live.parquet"), path);
+        using var reader = NumeraiParquetReader.Open(path);
+        return reader.ReadStringColumn("id");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var errors = Server.InternalErrors;
+        await Server.DisposeAsync();
+        errors.ShouldBeEmpty("the sandbox threw unexpectedly: " + string.Join("; ", errors.Select(e => e.Message)));
+        Workspace.Dispose();
+    }
+}
