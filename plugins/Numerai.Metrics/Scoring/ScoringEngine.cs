@@ -99,9 +99,26 @@ internal sealed class ScoringEngine(ScoringOptions options)
         return new ScoringResult
         {
             Eras = labelled,
-            Notes = notes.OrderBy(n => n.Era, StringComparer.Ordinal).Select(n => $"era {n.Era}: {n.Note}").ToList(),
+            Notes = Summarise(notes),
             UnlabelledEras = eraNames.Length - labelled.Count,
         };
+    }
+
+    private const string NoValuesPrefix = "no ";
+
+    /// <summary>Notes in era order; the frequent "no meta model values" notes are merged into one per input.</summary>
+    private static List<string> Summarise(IEnumerable<(string Era, string Note)> notes)
+    {
+        var ordered = notes.OrderBy(n => n.Era, StringComparer.Ordinal).ToList();
+        var result = new List<string>();
+        foreach (var group in ordered.Where(n => n.Note.StartsWith(NoValuesPrefix, StringComparison.Ordinal)).GroupBy(n => n.Note))
+        {
+            var eras = group.Select(n => n.Era).ToList();
+            result.Add(eras.Count == 1 ? $"era {eras[0]}: {group.Key}" : $"{eras.Count} eras ({eras[0]} to {eras[^1]}): {group.Key}");
+        }
+
+        result.AddRange(ordered.Where(n => !n.Note.StartsWith(NoValuesPrefix, StringComparison.Ordinal)).Select(n => $"era {n.Era}: {n.Note}"));
+        return result;
     }
 
     private EraScore? ScoreEra(string era, ReadOnlySpan<int> rows, ScoringData data, EraWorkspace ws, ConcurrentBag<(string, string)> notes)
@@ -216,7 +233,7 @@ internal sealed class ScoringEngine(ScoringOptions options)
 
         if (available == 0)
         {
-            notes.Add((era, $"no {what} values; its contribution is not scored"));
+            notes.Add((era, $"{NoValuesPrefix}{what} values; its contribution is not scored"));
             return (double.NaN, double.NaN);
         }
 
