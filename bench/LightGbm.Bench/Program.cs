@@ -83,6 +83,30 @@ switch (mode)
         break;
     }
 
+    case "dataset":
+    {
+        // memory of the binned Dataset alone: build it streamed, collect the managed garbage, read RSS, free it
+        var dir = args[1];
+        var features = Enumerable.Range(0, ReadFeatureCount(dir)).Select(BenchData.FeatureName).ToArray();
+        var sample = int.Parse(Arg("--sample", "50000"), CultureInfo.InvariantCulture);
+        var parameters = LightGbmParameters.Create(NumeraiParams(trees, sample), threads, seed: 1, deterministic: true);
+        using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new DataSelection(features, "target", DropUnlabelled: true), 0);
+        GC.Collect(2, GCCollectionMode.Aggressive, true, true);
+        var before = Rss.CurrentMiB();
+        var clock = Stopwatch.StartNew();
+        using (var dataset = DatasetBuilder.BuildStreamed(train, train.Labels!, parameters.ToString(), CancellationToken.None))
+        {
+            GC.Collect(2, GCCollectionMode.Aggressive, true, true);
+            var retained = Rss.CurrentMiB();
+            Libc.malloc_trim(0);
+            var with = Rss.CurrentMiB();
+            Console.WriteLine($"RSS with the Dataset before malloc_trim: {retained:F0} MiB (freed native memory glibc had kept)");
+            Console.WriteLine($"[dataset] {train.Rows} x {features.Length}, sample {sample}: built in {clock.Elapsed.TotalSeconds:F1} s; RSS before {before:F0} MiB, with the Dataset {with:F0} MiB (+{with - before:F0} MiB = {(with - before) * 1048576 / ((double)train.Rows * features.Length):F3} bytes/value); peak {Rss.PeakMiB():F0} MiB");
+        }
+
+        break;
+    }
+
     case "mlnet":
     {
         var dir = args[1];

@@ -19,8 +19,8 @@ public sealed class TrainStage : IStage<TrainOptions>
     public async Task<StageResult> RunAsync(StageContext context, TrainOptions options, CancellationToken cancellationToken)
     {
         var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.train: option 'data' is required. Set it to a Numerai parquet file.") { ExitCode = 2 };
-        var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic), dataPath);
         var features = StageErrors.LoadFeatures(options.Features?.Path, options.FeatureSet, dataPath);
+        var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic, features.Count), dataPath);
         var limit = (long)options.ResidentLimitMb << 20;
 
         using var loadActivity = context.ActivitySource.StartActivity("load");

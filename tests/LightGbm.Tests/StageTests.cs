@@ -71,6 +71,8 @@ public sealed class StageTests : IDisposable
         info.LightgbmVersion.ShouldBe("4.6.0");
         info.Params["num_iterations"].ShouldBe("200");
         info.Params["feature_fraction"].ShouldBe("0.5");
+        info.Params["bin_construct_sample_cnt"].ShouldBe("50000");
+        info.Params["deterministic"].ShouldBe("true");
         info.TrainingData.Rows.ShouldBe(3000);
         info.TrainingData.Eras.ShouldBe(20);
         info.TrainingData.Sha256.Length.ShouldBe(64);

@@ -147,6 +147,16 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Default_bin_sample_is_50k_rows_and_shrinks_for_wide_data()
+    {
+        LightGbmParameters.DefaultSampleCount(700).ShouldBe(50_000);
+        LightGbmParameters.DefaultSampleCount(2748).ShouldBeInRange(20_000, 20_100);
+        LightGbmParameters.DefaultSampleCount(100_000).ShouldBe(20_000);
+        LightGbmParameters.Create(null, null, null, false, 2748).Values["bin_construct_sample_cnt"].ShouldBe("20014");
+        Params(("bin_construct_sample_cnt", 1000)).Values["bin_construct_sample_cnt"].ShouldBe("1000");
+    }
+
+    [Fact]
     public void Bad_parameter_value_surfaces_LightGBMs_error_text()
     {
         var train = new SyntheticData(500, 4, seed: 13);

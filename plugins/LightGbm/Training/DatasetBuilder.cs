@@ -194,6 +194,10 @@ internal static unsafe class DatasetBuilder
                 }
             }
 
+            // the sampled bytes are now in the native columns
+            sampled = [];
+            ReleaseGarbage(aggressive: true);
+
             nint raw;
             fixed (int* pc = counts)
             {

@@ -6,8 +6,8 @@ namespace NumeraiPipeline.Plugins.LightGbm.Training;
 
 /// <summary>
 /// The parameters of one training run, by LightGBM's canonical names, in the <c>key=value key=value</c> form the C
-/// API takes. Our defaults: objective=regression, verbosity=-1, bin_construct_sample_cnt=50000 (five-valued features
-/// get the same bins from 50k rows as from all rows), num_iterations=100.
+/// API takes. Our defaults: objective=regression, verbosity=-1, num_iterations=100, bin_construct_sample_cnt from
+/// <see cref="DefaultSampleCount"/> (five-valued features get the same bins from such a sample as from all rows).
 /// </summary>
 internal sealed class LightGbmParameters
 {
@@ -15,9 +15,11 @@ internal sealed class LightGbmParameters
     [
         ("objective", "regression"),
         ("verbosity", "-1"),
-        ("bin_construct_sample_cnt", "50000"),
         ("num_iterations", "100"),
     ];
+
+    /// <summary>Sampled values (rows x features) the default bin sample aims at: 50 000 rows up to 1 100 features, fewer above (about 20 000 at 2 748).</summary>
+    private const long SampleValueBudget = 55_000_000;
 
     private readonly SortedDictionary<string, string> values = new(StringComparer.Ordinal);
 
@@ -42,7 +44,7 @@ internal sealed class LightGbmParameters
     /// deterministic=true and force_col_wise=true (unless the map sets them or force_row_wise): otherwise LightGBM picks
     /// row- or column-wise histograms by timing both, which varies on a busy machine and changes the last bits.
     /// </param>
-    public static LightGbmParameters Create(IReadOnlyDictionary<string, JsonElement>? user, int? numThreads, int? seed, bool deterministic)
+    public static LightGbmParameters Create(IReadOnlyDictionary<string, JsonElement>? user, int? numThreads, int? seed, bool deterministic, int featureCount = 0)
     {
         var p = new LightGbmParameters();
         var source = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -67,6 +69,8 @@ internal sealed class LightGbmParameters
         {
             p.values.TryAdd(name, value);
         }
+
+        p.values.TryAdd("bin_construct_sample_cnt", DefaultSampleCount(featureCount).ToString(CultureInfo.InvariantCulture));
 
         if (numThreads is > 0)
         {
@@ -94,6 +98,14 @@ internal sealed class LightGbmParameters
 
         return p;
     }
+
+    /// <summary>
+    /// The default bin construction sample: 50 000 rows (five-valued features get the same bins as from all rows), but
+    /// at most <see cref="SampleValueBudget"/> values and at least 20 000 rows, because the sample is handed to LightGBM
+    /// as doubles with row indices (12 bytes a value) while the binned Dataset is being allocated.
+    /// </summary>
+    public static int DefaultSampleCount(int featureCount) =>
+        featureCount <= 0 ? 50_000 : (int)Math.Clamp(SampleValueBudget / featureCount, 20_000, 50_000);
 
     /// <summary>Gets a value by canonical name.</summary>
     public string? Get(string canonicalName) => values.GetValueOrDefault(canonicalName);
