@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using System.Net.Http.Headers;
 using NumeraiPipeline.Sdk;
 
@@ -8,6 +9,9 @@ namespace NumeraiPipeline.Plugins.Notify;
 internal static class JsonPoster
 {
     /// <summary>Retries for notifications: connection failures, timeouts and 5xx, POST included (receivers see a delivery id).</summary>
+    private const int MaxRateLimitAttempts = 3;
+    private static readonly TimeSpan MaxRateLimitWait = TimeSpan.FromSeconds(30);
+
     private static readonly HttpRetryOptions Retry = new()
     {
         MaxAttempts = 3,
@@ -31,16 +35,9 @@ internal static class JsonPoster
         activity?.SetTag("notify.type", stageType);
         activity?.SetTag("http.request.body.size", body.Length);
         using var client = context.CreateHttpClient(Retry);
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
         try
         {
-            using var response = await client.SendAsync(request, cancellationToken);
+            using var response = await SendAsync(context, client, uri, body, headers, cancellationToken);
             activity?.SetTag("http.response.status_code", (int)response.StatusCode);
             if (response.IsSuccessStatusCode)
             {
@@ -62,6 +59,33 @@ internal static class JsonPoster
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw Fail(context, activity, code, $"{stageType}: {target} at {SecretUrls.Describe(uri)} did not answer in time. The run's own outcome is unaffected.");
+        }
+    }
+
+    /// <summary>Sends, and honours 429 Too Many Requests (Slack's rate limit) by waiting its Retry-After, at most twice.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(StageContext context, HttpClient client, Uri uri, byte[] body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            foreach (var (name, value) in headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            var response = await client.SendAsync(request, cancellationToken);
+            if (response.StatusCode != System.Net.HttpStatusCode.TooManyRequests || attempt >= MaxRateLimitAttempts)
+            {
+                return response;
+            }
+
+            var wait = response.Headers.RetryAfter?.Delta
+                ?? (response.Headers.RetryAfter?.Date is { } date ? date - context.Time.GetUtcNow() : TimeSpan.FromSeconds(1));
+            wait = TimeSpan.FromTicks(Math.Clamp(wait.Ticks, 0, MaxRateLimitWait.Ticks));
+            response.Dispose();
+            context.Logger.LogWarning("Rate limited by {Endpoint}; retrying in {Wait}", SecretUrls.Describe(uri), wait);
+            await Task.Delay(wait, context.Time, cancellationToken);
         }
     }
 

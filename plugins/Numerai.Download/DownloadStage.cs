@@ -30,7 +30,7 @@ public sealed class DownloadStage : IStage<DownloadOptions>, IExternalVersionSou
         using var client = NumeraiApiFactory.Create(context, options.ApiUrl);
         try
         {
-            var version = await ResolveVersionAsync(context, client, options, cancellationToken);
+            var version = ResolveVersion(context, await client.ListDatasetsAsync(options.Round, cancellationToken), options);
             if (!options.Files.Any(DatasetFiles.IsRoundFile))
             {
                 return version;
@@ -56,7 +56,8 @@ public sealed class DownloadStage : IStage<DownloadOptions>, IExternalVersionSou
         using var client = NumeraiApiFactory.Create(context, options.ApiUrl);
         try
         {
-            var version = await ResolveVersionAsync(context, client, options, cancellationToken);
+            var listing = await client.ListDatasetsAsync(options.Round, cancellationToken);
+            var version = ResolveVersion(context, listing, options);
             int round;
             try
             {
@@ -67,7 +68,6 @@ public sealed class DownloadStage : IStage<DownloadOptions>, IExternalVersionSou
                 return StageResult.Declined(DownloadErrorCodes.RoundNotOpen, $"no Numerai round is open ({e.ServerMessage ?? e.Message}), so the current files cannot be fetched; run again when the next round opens, or set 'round' to fetch a past round's files");
             }
 
-            var listing = await client.ListDatasetsAsync(options.Round, cancellationToken);
             var missing = options.Files.Where(f => !listing.Contains($"{version}/{f}")).ToList();
             if (missing.Count > 0)
             {
@@ -118,9 +118,9 @@ public sealed class DownloadStage : IStage<DownloadOptions>, IExternalVersionSou
         }
     }
 
-    private static async Task<string> ResolveVersionAsync(StageContext context, NumeraiClient client, DownloadOptions options, CancellationToken cancellationToken)
+    private static string ResolveVersion(StageContext context, IReadOnlyList<string> listing, DownloadOptions options)
     {
-        var versions = DatasetVersions.FromListing(await client.ListDatasetsAsync(options.Round, cancellationToken));
+        var versions = DatasetVersions.FromListing(listing);
         if (string.Equals(options.Version, "latest", StringComparison.OrdinalIgnoreCase))
         {
             return versions.Count > 0 ? versions[^1] : throw new StageException(DownloadErrorCodes.UnknownVersion, $"stage '{context.StageId}': the API lists no dataset versions. Check api_url.");
@@ -137,6 +137,7 @@ public sealed class DownloadStage : IStage<DownloadOptions>, IExternalVersionSou
     private static async Task<(long Bytes, bool Skipped)> DownloadOneAsync(StageContext context, NumeraiClient client, DownloadState state, string version, string file, int round, CancellationToken cancellationToken)
     {
         var name = DatasetFiles.OutputName(file);
+        Directory.CreateDirectory(context.Outputs.Directory);
         var destination = Path.Combine(context.Outputs.Directory, file);
         var fileRound = DatasetFiles.IsRoundFile(file) ? round : (int?)null;
         if (state.Files.TryGetValue(name, out var previous) && (previous.Version != version || previous.Round != fileRound) && File.Exists(destination))

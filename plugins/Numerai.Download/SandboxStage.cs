@@ -60,6 +60,11 @@ public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersion
         }
 
         context.RegisterRunResource(server);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var files = await server.PrepareAsync(cancellationToken);
+        context.Logger.LogInformation(
+            "Sandbox data ready: {Files} files for {Versions} in {Seconds:0.0} s (cache {Cache})",
+            files, string.Join(", ", options.Versions), System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, sandboxOptions.CacheDirectory);
         var url = server.Url.ToString();
         context.Outputs.SetValue("api_url", url);
         context.Outputs.SetValue("model", SandboxServer.DemoModel);

@@ -55,7 +55,9 @@ public sealed class MetricsStage : IStage<MetricsOptions>
         {
             try
             {
-                result = await Task.Run(() => new ScoringEngine(scoringOptions).Score(data, cancellationToken), cancellationToken);
+                result = await Task.Run(
+                    () => new ScoringEngine(scoringOptions).Score(data, cancellationToken, (done, total) => context.Progress.Report(new StageProgress("scoring eras", done, total, "eras"))),
+                    cancellationToken);
             }
             catch (ArgumentException ex)
             {

@@ -15,6 +15,7 @@ namespace NumeraiPipeline.Plugins.Numerai.Metrics;
 [StageOutput("cumulative_png", Description = "cumulative.png: cumulative CORR, MMC and BMC by era.")]
 [StageOutput("per_era_png", Description = "per_era_corr.png: per-era CORR bars.")]
 [StageOutput("per_era_mmc_png", Description = "per_era_mmc.png: per-era MMC bars (when MMC is present).")]
+[StageOutput("per_era_bmc_png", Description = "per_era_bmc.png: per-era BMC bars (when BMC is present).")]
 [StageOutput("exposure_png", Description = "exposure.png: max feature exposure by era (when present).")]
 public sealed class ReportStage : IStage<ReportOptions>
 {
@@ -61,6 +62,11 @@ public sealed class ReportStage : IStage<ReportOptions>
                 if (doc.Mmc is { } mmcBars)
                 {
                     charts.Add(("per_era_mmc_png", "MMC per era", "per_era_mmc.png", renderer.Bars("MMC per era", eras, new ChartSeries("MMC", Values(mmcBars)))));
+                }
+
+                if (doc.Bmc is { } bmcBars)
+                {
+                    charts.Add(("per_era_bmc_png", "BMC per era", "per_era_bmc.png", renderer.Bars("BMC per era", eras, new ChartSeries("BMC", Values(bmcBars)))));
                 }
 
                 if (doc.FeatureExposure is { } fe)

@@ -64,6 +64,15 @@ public sealed class SubmitStage : IStage<SubmitOptions>, IExternalVersionSource<
         }
 
         using var client = CreateClient(context, options);
+        if (client.Options.Credentials is null)
+        {
+            // Fail before any request: submitting needs the keys, and saying so first beats a network error.
+            throw new StageException(
+                NumeraiErrorCodes.MissingCredentials,
+                $"stage '{context.StageId}': submitting needs Numerai API keys, and none are set. Set {NumeraiCredentials.PublicIdVariable} and {NumeraiCredentials.SecretKeyVariable} (or {NumeraiCredentials.PublicIdVariable}_FILE / {NumeraiCredentials.SecretKeyVariable}_FILE) from numer.ai → Account → API keys.")
+            { ExitCode = 3 };
+        }
+
         try
         {
             return await SubmitAsync(context, options, client, fileName, bytes, sha, cancellationToken);
@@ -95,7 +104,8 @@ public sealed class SubmitStage : IStage<SubmitOptions>, IExternalVersionSource<
                 $"round {round.Number} closed for staking at {round.CloseStakingTime:yyyy-MM-dd HH:mm} UTC; nothing was submitted for '{options.Model}'. Set allow_late: true to submit late.");
         }
 
-        var endpoint = client.Options.Endpoint.GetLeftPart(UriPartial.Authority);
+        // The host without the port: a restarted sandbox (new random port) is the same place for idempotency.
+        var endpoint = client.Options.Endpoint.Host;
         var ledger = new SubmissionLedger(Path.Combine(context.WorkspaceDirectory, LedgerRelativePath));
         if (!options.Force && ledger.Find(endpoint, round.Number, options.Model, sha) is { } previous)
         {

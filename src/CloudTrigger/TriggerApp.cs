@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging.Console;
 using System.Text.RegularExpressions;
 
 namespace NumeraiPipeline.CloudTrigger;
@@ -20,6 +21,14 @@ internal static partial class TriggerApp
         {
             // Cloud Run tells the container its port in PORT.
             builder.WebHost.UseUrls($"http://0.0.0.0:{port}");
+        }
+
+        if (builder.Configuration["K_SERVICE"] is { Length: > 0 } || builder.Configuration["LOG_FORMAT"] == "json")
+        {
+            // On Cloud Run (K_SERVICE is set there): structured lines that Cloud Logging reads with their severity.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole(o => o.FormatterName = CloudLoggingFormatter.FormatterName)
+                .AddConsoleFormatter<CloudLoggingFormatter, ConsoleFormatterOptions>();
         }
 
         configure?.Invoke(builder);

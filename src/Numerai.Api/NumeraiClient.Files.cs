@@ -199,8 +199,9 @@ public sealed partial class NumeraiClient
                 {
                     reason = e.Message;
                 }
-                catch (IOException e)
+                catch (IOException e) when (e is not (DirectoryNotFoundException or FileNotFoundException or PathTooLongException))
                 {
+                    // A dropped connection or a short body; local path errors are not retried.
                     reason = e.Message;
                 }
             }

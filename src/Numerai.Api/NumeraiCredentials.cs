@@ -53,7 +53,10 @@ public sealed class NumeraiCredentials
     /// NUMERAI_PUBLIC_ID_FILE / NUMERAI_SECRET_KEY_FILE; null when either is missing.
     /// </summary>
     /// <returns>The keys, or null.</returns>
-    public static NumeraiCredentials? FromEnvironment() => From(ReadVariableOrFile);
+    public static NumeraiCredentials? FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
+
+    /// <summary>As <see cref="FromEnvironment()"/>, with the environment looked up through <paramref name="environment"/>.</summary>
+    internal static NumeraiCredentials? FromEnvironment(Func<string, string?> environment) => From(name => ReadVariableOrFile(name, environment));
 
     /// <summary>The sandbox's demo keys.</summary>
     public static NumeraiCredentials SandboxDemo { get; } = new(SandboxPublicId, SandboxSecretKey);
@@ -73,15 +76,15 @@ public sealed class NumeraiCredentials
     /// <returns>A safe description.</returns>
     public override string ToString() => $"NumeraiCredentials({PublicId}, ***)";
 
-    private static string? ReadVariableOrFile(string name)
+    private static string? ReadVariableOrFile(string name, Func<string, string?> environment)
     {
-        var value = Environment.GetEnvironmentVariable(name);
+        var value = environment(name);
         if (!string.IsNullOrWhiteSpace(value))
         {
             return value;
         }
 
-        var file = Environment.GetEnvironmentVariable(name + "_FILE");
+        var file = environment(name + "_FILE");
         return !string.IsNullOrWhiteSpace(file) && File.Exists(file) ? File.ReadAllText(file).Trim() : null;
     }
 }

@@ -235,7 +235,8 @@ internal sealed class SandboxApi(RoundClock clock, SandboxAccount account, Sandb
             var round = clock.ByNumber(s.Round)!;
             var days = Math.Max(0, (int)Math.Floor((clock.Now - round.CloseStakingTime).TotalDays));
             var resolved = days >= 20;
-            foreach (var (name, value) in SandboxScoring.Score(s, data, days))
+            var reference = data.GetExamplePredictionsAsync(s.Round, CancellationToken.None).GetAwaiter().GetResult();
+            foreach (var (name, value) in SandboxScoring.Score(s, reference, days))
             {
                 scores.Add(new JsonObject
                 {

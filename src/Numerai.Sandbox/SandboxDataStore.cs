@@ -64,15 +64,28 @@ internal sealed class SandboxDataStore(SandboxOptions options, ISandboxDataGener
             return await LiveIdReader.ReadAsync(path, CancellationToken.None);
         })).Value.WaitAsync(cancellationToken);
 
-    /// <summary>
-    /// The hidden live targets of a round (id → target), when the generator wrote them beside the live file
-    /// (<c>.live_&lt;round&gt;_targets.parquet</c>); null otherwise.
-    /// </summary>
-    public IReadOnlyDictionary<string, double>? GetLiveTargets(int round)
+    /// <summary>The round's example predictions (id → prediction), or null when the data has none.</summary>
+    public async Task<IReadOnlyDictionary<string, double>?> GetExamplePredictionsAsync(int round, CancellationToken cancellationToken)
     {
-        var live = GetPathAsync(NewestVersion, "live.parquet", round, CancellationToken.None).GetAwaiter().GetResult();
-        var hidden = live is null ? null : Path.Combine(Path.GetDirectoryName(live)!, $".live_{round}_targets.parquet");
-        return hidden is not null && File.Exists(hidden) ? LiveIdReader.ReadTargetsAsync(hidden, CancellationToken.None).GetAwaiter().GetResult() : null;
+        if (!Files(NewestVersion).Contains("live_example_preds.parquet"))
+        {
+            return null;
+        }
+
+        var path = await GetPathAsync(NewestVersion, "live_example_preds.parquet", round, cancellationToken);
+        if (path is null)
+        {
+            return null;
+        }
+
+        var predictions = Data.PredictionsFile.Read(path);
+        var map = new Dictionary<string, double>(predictions.Count, StringComparer.Ordinal);
+        for (var i = 0; i < predictions.Count; i++)
+        {
+            map[predictions.Ids[i]] = predictions.Values[i];
+        }
+
+        return map;
     }
 
     private Task<string> PrepareAsync(string version, CancellationToken cancellationToken)

@@ -172,7 +172,7 @@ public sealed partial class SandboxServer
         {
             // Give the client time to read what was sent: a reset right away would discard its unread buffer.
             await context.Response.Body.FlushAsync(context.RequestAborted);
-            await Task.Delay(TimeSpan.FromMilliseconds(150), context.RequestAborted);
+            await Task.Delay(TimeSpan.FromMilliseconds(400), context.RequestAborted);
             context.Abort();
         }
     }

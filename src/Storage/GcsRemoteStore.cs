@@ -32,6 +32,12 @@ public sealed class GcsRemoteStore : IRemoteStore
     /// <summary>The prefix inside the bucket, without slashes around it.</summary>
     public string Prefix { get; }
 
+    /// <summary>Attempts of an upload or download in all, on 408, 429, 5xx and connection failures.</summary>
+    internal const int MaxAttempts = 4;
+
+    /// <summary>The first delay between attempts, doubled each time (tests make it small).</summary>
+    internal TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The upload chunk size (a multiple of 256 KiB); null for the client's default (tests make it small).</summary>
     internal int? UploadChunkSize { get; init; }
 
@@ -44,9 +50,13 @@ public sealed class GcsRemoteStore : IRemoteStore
         var name = NameOf(key);
         try
         {
-            await using var input = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-            var uploaded = await client.UploadObjectAsync(Bucket, name, "application/octet-stream", input, new UploadObjectOptions { ChunkSize = UploadChunkSize }, cancellationToken);
-            return Info(uploaded);
+            // Uploading the same file to the same key again is harmless, so transient failures are retried.
+            return await WithRetryAsync(async () =>
+            {
+                await using var input = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+                var uploaded = await client.UploadObjectAsync(Bucket, name, "application/octet-stream", input, new UploadObjectOptions { ChunkSize = UploadChunkSize }, cancellationToken);
+                return Info(uploaded);
+            }, cancellationToken);
         }
         catch (GoogleApiException ex)
         {
@@ -63,11 +73,12 @@ public sealed class GcsRemoteStore : IRemoteStore
         var temp = FileHashes.TempBeside(target);
         try
         {
-            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            await WithRetryAsync(async () =>
             {
+                await using var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
                 await client.DownloadObjectAsync(Bucket, name, output, new DownloadObjectOptions(), cancellationToken);
-            }
-
+                return true;
+            }, cancellationToken);
             File.Move(temp, target, overwrite: true);
         }
         catch (GoogleApiException ex)
@@ -151,6 +162,28 @@ public sealed class GcsRemoteStore : IRemoteStore
         catch (GoogleApiException ex)
         {
             throw Fail("delete", key, ex);
+        }
+    }
+
+    private async Task<T> WithRetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (GoogleApiException ex) when (attempt < MaxAttempts && (int)ex.HttpStatusCode is 408 or 429 or >= 500)
+            {
+            }
+            catch (HttpRequestException) when (attempt < MaxAttempts)
+            {
+            }
+            catch (TaskCanceledException) when (attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(RetryBaseDelay * (1 << (attempt - 1)), cancellationToken);
         }
     }
 

@@ -23,16 +23,72 @@ public sealed class ContainerLayoutTests : IDisposable
     }
 
     [Fact]
-    public async Task The_entry_command_finds_the_plugins_beside_the_executable_and_runs_a_pipeline()
+    public async Task The_entry_command_loads_every_plugin_beside_the_executable_and_runs_a_pipeline()
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/net10.0/
         var app = Path.Combine(root, "app");
         Copy(RepositoryFiles.PathOf($"src/Orchestrator/bin/{configuration}/net10.0"), app);
-        Copy(RepositoryFiles.PathOf("artifacts/plugins/NumeraiPipeline.Plugins.Notify"), Path.Combine(app, "plugins", "NumeraiPipeline.Plugins.Notify"));
+        // What the Dockerfile does: every plugin's build folder (artifacts/plugins/<AssemblyName>/) into /app/plugins.
+        var plugins = Directory.GetFiles(RepositoryFiles.PathOf("plugins"), "*.csproj", SearchOption.AllDirectories)
+            .Select(p => "NumeraiPipeline.Plugins." + Path.GetFileNameWithoutExtension(p)).ToList();
+        foreach (var plugin in plugins)
+        {
+            Copy(RepositoryFiles.PathOf($"artifacts/plugins/{plugin}"), Path.Combine(app, "plugins", plugin));
+        }
+
         var work = Directory.CreateDirectory(Path.Combine(root, "work")).FullName;
         await File.WriteAllTextAsync(Path.Combine(work, "container-check.yaml"), "name: container-check\nstages:\n  tell:\n    uses: notify.console\n");
 
-        var start = new ProcessStartInfo(Path.Combine(app, "numerai-pipeline"), ["run", "container-check.yaml", "--workspace", Path.Combine(work, ".numerai-pipeline")])
+        var (listExit, listed) = await RunAsync(app, work, "plugins");
+        listExit.ShouldBe(0, listed);
+        listed.ShouldContain($"{plugins.Count} plugins, ");
+        foreach (var plugin in plugins)
+        {
+            listed.ShouldContain($"({plugin} ");
+        }
+
+        var (exit, output) = await RunAsync(app, work, "run", "container-check.yaml", "--workspace", Path.Combine(work, ".numerai-pipeline"));
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain("container-check: succeeded");
+    }
+
+    [Fact]
+    public async Task The_entry_command_runs_the_demo_pipeline_from_app_pipelines()
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var app = Path.Combine(root, "app");
+        Copy(RepositoryFiles.PathOf($"src/Orchestrator/bin/{configuration}/net10.0"), app);
+        foreach (var plugin in Directory.GetFiles(RepositoryFiles.PathOf("plugins"), "*.csproj", SearchOption.AllDirectories).Select(p => "NumeraiPipeline.Plugins." + Path.GetFileNameWithoutExtension(p)))
+        {
+            Copy(RepositoryFiles.PathOf($"artifacts/plugins/{plugin}"), Path.Combine(app, "plugins", plugin));
+        }
+
+        Copy(RepositoryFiles.PathOf("pipelines"), Path.Combine(app, "pipelines"));
+        var work = Directory.CreateDirectory(Path.Combine(root, "work")).FullName;
+
+        // The demo as the image would run it (docker run IMAGE run /app/pipelines/demo.yaml), on a smaller sandbox dataset.
+        var (exit, output) = await RunAsync(
+            app,
+            work,
+            "run",
+            Path.Combine(app, "pipelines", "demo.yaml"),
+            "--workspace",
+            Path.Combine(work, ".numerai-pipeline"),
+            "--set",
+            "stages.sandbox.with.rows=20000",
+            "--set",
+            "stages.train.with.params.n_estimators=60");
+
+        exit.ShouldBe(0, output);
+        output.ShouldContain("Pipeline 'demo' succeeded");
+        output.ShouldContain("- submit (numerai.submit): ");
+        output.ShouldContain("- train (lightgbm.train): succeeded");
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string app, string work, params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(app, "numerai-pipeline"), args)
         {
             WorkingDirectory = work,
             RedirectStandardOutput = true,
@@ -45,9 +101,7 @@ public sealed class ContainerLayoutTests : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await process.WaitForExitAsync(timeout.Token);
 
-        var output = await stdout + await stderr;
-        process.ExitCode.ShouldBe(0, output);
-        output.ShouldContain("container-check: succeeded");
+        return (process.ExitCode, await stdout + await stderr);
     }
 
     private static void Copy(string from, string to)

@@ -56,11 +56,15 @@ public sealed class DockerfileTests
             .ToList();
         sources.ShouldBe(["Directory.Build.props", "Directory.Packages.props", "src/", "plugins/", "pipelines/"]);
 
-        // pipelines/ is the lead's (demo.yaml, numerai-daily.yaml); the others must be there now.
-        foreach (var source in sources.Where(s => s != "pipelines/"))
+        foreach (var source in sources)
         {
             (File.Exists(RepositoryFiles.PathOf(source)) || Directory.Exists(RepositoryFiles.PathOf(source))).ShouldBeTrue(source);
         }
+
+        // The default command's pipeline and Terraform's default are files of pipelines/, which lands in /app/pipelines/.
+        var cmd = Dockerfile.ExecForm(docker.Final.All("CMD").Single());
+        File.Exists(RepositoryFiles.PathOf(cmd[1].Replace("/app/", "", StringComparison.Ordinal))).ShouldBeTrue(cmd[1]);
+        RepositoryFiles.Read("deploy/gcp/terraform/variables.tf").ShouldContain($"default     = \"{cmd[1]}\"");
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class EndToEndTests : IAsyncLifetime
     public async Task Notifiers_report_a_failed_run_retry_a_503_and_a_failing_notifier_keeps_the_cause_visible()
     {
         receiver.FailNext = 1;
+        await using var smtp = SmtpTestServer.Start();
         await File.WriteAllTextAsync(workspace.File("p.yaml"), $$"""
             name: notify-e2e
             stages:
@@ -46,9 +47,23 @@ public sealed class EndToEndTests : IAsyncLifetime
                 when: always
                 cache: never
                 with: { webhook_url: "http://127.0.0.1:9/services/T1/B2/xoxsecretpart123" }
+              mail:
+                uses: notify.email
+                needs: [boom]
+                when: failure
+                cache: never
+                with:
+                  host: 127.0.0.1
+                  port: {{smtp.Port}}
+                  username: {{SmtpTestServer.User}}
+                  password: ${secrets.SMTP_PASSWORD}
+                  from: bot@example.com
+                  to: [me@example.com]
+                  starttls: required
+                  certificate_thumbprint: {{smtp.Thumbprint}}
               console:
                 uses: notify.console
-                needs: [boom, hook, broken]
+                needs: [boom, hook, broken, mail]
                 when: always
                 cache: never
             """);
@@ -72,6 +87,10 @@ public sealed class EndToEndTests : IAsyncLifetime
         output.ShouldContain("- hook (notify.webhook): succeeded");
         output.ShouldContain("- broken (notify.slack): failed");
         output.ShouldContain("NP6401");
+        output.ShouldContain("- mail (notify.email): succeeded");
+        // MailKit loaded in the plugin's own load context and delivered over STARTTLS with AUTH.
+        smtp.Messages.ShouldHaveSingleItem().Subject.ShouldBe("[numerai-pipeline] notify-e2e: FAILED");
+        output.ShouldNotContain(SmtpTestServer.Password);
         output.ShouldNotContain("xoxsecretpart123");
         output.ShouldNotContain(HookSecret);
     }
@@ -89,6 +108,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         };
         start.Environment["NUMERAI_PIPELINE_PLUGINS"] = string.Join(Path.PathSeparator, Path.Combine(root, "artifacts", "plugins"), Path.Combine(root, "artifacts", "test-plugins"));
         start.Environment["HOOK_SECRET"] = HookSecret;
+        start.Environment["SMTP_PASSWORD"] = SmtpTestServer.Password;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -24,6 +24,9 @@ internal sealed class HttpReceiver : IAsyncDisposable
     /// <summary>How many of the next requests get 503 before <see cref="StatusCode"/> applies.</summary>
     public int FailNext;
 
+    /// <summary>How many of the next requests get 429 with Retry-After: 0.</summary>
+    public int RateLimitNext;
+
     public string BaseUrl { get; private set; } = "";
 
     public static async Task<HttpReceiver> StartAsync()
@@ -42,7 +45,14 @@ internal sealed class HttpReceiver : IAsyncDisposable
                 context.Request.Path + context.Request.QueryString,
                 context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
                 buffer.ToArray()));
-            var status = Interlocked.Decrement(ref receiver.FailNext) >= 0 ? 503 : receiver.StatusCode;
+            var status = Interlocked.Decrement(ref receiver.RateLimitNext) >= 0 ? 429
+                : Interlocked.Decrement(ref receiver.FailNext) >= 0 ? 503
+                : receiver.StatusCode;
+            if (status == 429)
+            {
+                context.Response.Headers.RetryAfter = "0";
+            }
+
             context.Response.StatusCode = status;
             await context.Response.WriteAsync(status == 200 ? "ok" : "no_service");
         });

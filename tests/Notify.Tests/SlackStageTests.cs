@@ -74,6 +74,34 @@ public sealed class SlackStageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_rate_limited_post_is_sent_again_after_retry_after()
+    {
+        receiver.RateLimitNext = 2;
+        await using var context = Context();
+        Runs.AddSuccessfulSubmission(context);
+
+        var result = await new SlackStage().RunAsync(context, new SlackOptions { WebhookUrl = receiver.BaseUrl + SecretPath }, CancellationToken.None);
+
+        result.Status.ShouldBe(StageResultStatus.Succeeded);
+        receiver.Requests.Count.ShouldBe(3);
+        receiver.Requests.Select(r => r.BodyText).Distinct().Count().ShouldBe(1);
+        context.LogLines.Count(l => l.StartsWith($"Warning: Rate limited by {receiver.BaseUrl}", StringComparison.Ordinal)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Gives_up_after_three_rate_limited_attempts_with_NP6401()
+    {
+        receiver.RateLimitNext = 5;
+        await using var context = Context();
+
+        var ex = await Should.ThrowAsync<StageException>(() => new SlackStage().RunAsync(context, new SlackOptions { WebhookUrl = receiver.BaseUrl + SecretPath }, CancellationToken.None));
+
+        ex.Code.ShouldBe("NP6401");
+        ex.Message.ShouldContain("answered 429 Too Many Requests");
+        receiver.Requests.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task An_unreachable_webhook_fails_with_NP6401()
     {
         var closed = receiver.BaseUrl;

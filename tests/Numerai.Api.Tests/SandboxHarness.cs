@@ -63,7 +63,9 @@ internal sealed class SandboxHarness : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var errors = Server.InternalErrors;
         await Server.DisposeAsync();
+        errors.ShouldBeEmpty("the sandbox threw unexpectedly: " + string.Join("; ", errors.Select(e => e.Message)));
         workspace.Dispose();
     }
 }

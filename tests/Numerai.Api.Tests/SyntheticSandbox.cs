@@ -58,7 +58,9 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var errors = Server.InternalErrors;
         await Server.DisposeAsync();
+        errors.ShouldBeEmpty("the sandbox threw unexpectedly: " + string.Join("; ", errors.Select(e => e.Message)));
         Workspace.Dispose();
     }
 }

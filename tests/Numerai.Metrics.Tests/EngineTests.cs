@@ -127,4 +127,15 @@ public sealed class EngineTests
             many[i].Fnc.ShouldBe(one[i].Fnc, 1e-12);
         }
     }
+
+    [Fact]
+    public void Eras_without_meta_model_values_get_one_merged_note_and_no_MMC()
+    {
+        var data = ScoringSample.Load();
+        var meta = data.MetaModel!.Select((v, i) => data.Eras[i] is "0005" or "0006" ? double.NaN : v).ToArray();
+        var result = new ScoringEngine(new ScoringOptions()).Score(new ScoringData { Eras = data.Eras, Target = data.Target, Prediction = data.Prediction, MetaModel = meta });
+        result.Notes.ShouldBe(["2 eras (0005 to 0006): no meta model values; its contribution is not scored"]);
+        result.Summary(e => e.Mmc).Eras.ShouldBe(4);
+        result.Eras.Single(e => e.Era == "0004").Mmc.ShouldBe(ScoringSample.Expected().GetProperty("mmc").GetProperty("per_era").GetProperty("0004").GetDouble(), 1e-9);
+    }
 }

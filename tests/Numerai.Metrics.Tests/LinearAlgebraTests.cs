@@ -5,10 +5,12 @@ namespace Numerai.Metrics.Tests;
 public sealed class LinearAlgebraTests
 {
     [Theory]
-    [InlineData(37, 5)]
-    [InlineData(2100, 9)]
-    [InlineData(4500, 13)]
-    public void Byte_gram_is_exact(int n, int p)
+    [InlineData(37, 5, 0)]
+    [InlineData(2100, 9, 0)]
+    [InlineData(4500, 13, 0)]
+    [InlineData(2100, 9, 1)]
+    [InlineData(2100, 9, 2)]
+    public void Byte_gram_is_exact(int n, int p, int kernel)
     {
         var rng = new Random(n + p);
         var stride = (n + ByteGram.Step - 1) / ByteGram.Step * ByteGram.Step;
@@ -23,7 +25,7 @@ public sealed class LinearAlgebraTests
         }
 
         var gram = new long[p * p];
-        ByteGram.Compute(cols, p, padded, stride, gram);
+        ByteGram.Compute(cols, p, padded, stride, gram, (GramKernel)kernel);
         for (var j = 0; j < p; j++)
         {
             for (var k = 0; k < p; k++)
@@ -77,6 +79,25 @@ public sealed class LinearAlgebraTests
         for (var j = 0; j < p; j++)
         {
             Enumerable.Range(0, n).Sum(i => z[i] * matrix[(i * p) + j]).ShouldBe(0, 1e-9);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(1001)]
+    public void Byte_vector_dot_and_axpy_match_plain_loops(int n)
+    {
+        var rng = new Random(n);
+        var bytes = Enumerable.Range(0, n).Select(_ => (byte)rng.Next(0, 5)).ToArray();
+        var v = Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        ByteVector.Dot(bytes, v).ShouldBe(bytes.Zip(v, (b, d) => b * d).Sum(), 1e-12);
+        var w = (double[])v.Clone();
+        ByteVector.AddScaled(w, -0.75, bytes);
+        for (var i = 0; i < n; i++)
+        {
+            w[i].ShouldBe(v[i] - (0.75 * bytes[i]), 1e-15);
         }
     }
 }

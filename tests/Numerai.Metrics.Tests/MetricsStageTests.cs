@@ -53,6 +53,7 @@ public sealed class MetricsStageTests
             .ShouldBe(expected.GetProperty("corr").GetProperty("mean").GetDouble(), 1e-12);
         values.Keys.ShouldBe(["corr_mean", "corr_std", "corr_sharpe", "max_drawdown", "mmc_mean", "mmc_sharpe", "bmc_mean", "fnc_mean", "feature_exposure", "eras"], ignoreOrder: true);
         values["eras"].ShouldBe("6");
+        context.ProgressReports.Last().ShouldBe(new StageProgress("scoring eras", 6, 6, "eras"));
         context.SummaryValues["corr"].ShouldBe("mean 0.1009 sharpe 1.20 mdd 0.0081");
         context.LogLines.ShouldContain(l => l.Contains("corr                  0.1009    0.0844      1.20    0.0081      6", StringComparison.Ordinal));
 

@@ -34,7 +34,7 @@ public sealed class ReportStageTests
 
         result.Status.ShouldBe(StageResultStatus.Succeeded);
         var outputs = context.TestOutputs.Files;
-        outputs.Keys.ShouldBe(["cumulative_png", "per_era_png", "per_era_mmc_png", "exposure_png", "html"], ignoreOrder: true);
+        outputs.Keys.ShouldBe(["cumulative_png", "per_era_png", "per_era_mmc_png", "per_era_bmc_png", "exposure_png", "html"], ignoreOrder: true);
         foreach (var png in outputs.Where(o => o.Key.EndsWith("_png", StringComparison.Ordinal)))
         {
             var bytes = await File.ReadAllBytesAsync(png.Value);
@@ -47,7 +47,7 @@ public sealed class ReportStageTests
 
         var html = await File.ReadAllTextAsync(outputs["html"]);
         html.ShouldContain("<title>Fixture &lt;model&gt;</title>");
-        Regex.Matches(html, "src=\"data:image/png;base64,").Count.ShouldBe(4);
+        Regex.Matches(html, "src=\"data:image/png;base64,").Count.ShouldBe(5);
         html.ShouldNotContain("http://");
         html.ShouldNotContain("https://");
 

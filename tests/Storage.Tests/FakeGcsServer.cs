@@ -39,6 +39,9 @@ internal sealed partial class FakeGcsServer : IAsyncDisposable
     /// <summary>Every request as <c>METHOD path?query</c>, for assertions on what the client did.</summary>
     public ConcurrentQueue<string> Log { get; } = new();
 
+    /// <summary>How many of the next requests get 503 (a transient GCS failure).</summary>
+    public int FailNext;
+
     /// <summary>The most items one list page holds.</summary>
     public int PageSize { get; set; } = 1000;
 
@@ -90,6 +93,13 @@ internal sealed partial class FakeGcsServer : IAsyncDisposable
                 context.Request.Headers.ContentLength = null;
             }
 
+            Log.Enqueue($"{context.Request.Method} {context.Features.Get<IHttpRequestFeature>()!.RawTarget}");
+            if (Interlocked.Decrement(ref FailNext) >= 0)
+            {
+                await ErrorAsync(context, 503, "backendError", "We encountered an internal error. Please try again.");
+                return;
+            }
+
             await HandleAsync(context);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -105,7 +115,6 @@ internal sealed partial class FakeGcsServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-        Log.Enqueue($"{context.Request.Method} {raw}");
         var path = raw.Split('?')[0];
         var segments = path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
         var method = context.Request.Method;

@@ -143,7 +143,37 @@ public sealed class GcsRemoteStoreTests : IAsyncLifetime
         server.Content("np-bucket", "team/models/stamps/p/s.json")!.Length.ShouldBe(42);
     }
 
-    private GcsRemoteStore Store() => new(Client(), "np-bucket", "runs");
+    [Fact]
+    public async Task Upload_and_download_are_retried_after_a_transient_503()
+    {
+        var store = Store();
+        var file = Write("r.bin", 3000);
+        server.FailNext = 1;
+
+        await store.UploadAsync(file, "retry/r.bin", CancellationToken.None);
+        server.FailNext = 1;
+        await store.DownloadAsync("retry/r.bin", temp.File("back.bin"), CancellationToken.None);
+
+        File.ReadAllBytes(temp.File("back.bin")).ShouldBe(File.ReadAllBytes(file));
+        server.Log.Count(l => l.StartsWith("POST /upload/", StringComparison.Ordinal)).ShouldBe(2, string.Join("\n", server.Log));
+    }
+
+    [Fact]
+    public async Task A_persistent_503_fails_with_NP6753_after_the_attempts()
+    {
+        var store = Store();
+        var file = Write("r.bin", 10);
+        server.FailNext = 100;
+
+        var ex = await Should.ThrowAsync<StorageException>(() => store.UploadAsync(file, "retry/x.bin", CancellationToken.None));
+
+        ex.Code.ShouldBe("NP6753");
+        ex.Message.ShouldBe("Cannot upload 'retry/x.bin' in gs://np-bucket/runs: 503 We encountered an internal error. Please try again.. Retry; check the bucket and the network.");
+        server.Log.Count.ShouldBe(GcsRemoteStore.MaxAttempts, string.Join("\n", server.Log));
+        server.FailNext = 0;
+    }
+
+    private GcsRemoteStore Store() => new(Client(), "np-bucket", "runs") { RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
 
     private StorageClient Client() =>
         new StorageClientBuilder { BaseUri = server.Endpoint + "/storage/v1/", UnauthenticatedAccess = true }.Build();

@@ -24,7 +24,15 @@ resource "google_cloud_run_v2_job" "pipeline" {
 
       containers {
         image = var.image
-        args  = ["run", var.pipeline, "--log-format", "json"]
+        # The notify stage of the pipeline becomes notify.slack through --set (the pipeline file stays as it is).
+        args = concat(
+          ["run", var.pipeline, "--log-format", "json"],
+          var.notify_slack ? [
+            "--set", "stages.notify.uses=notify.slack",
+            "--set", "stages.notify.with.webhook_url=$${secrets.SLACK_WEBHOOK_URL}",
+            "--set", "stages.notify.with.title=${var.numerai_model}",
+          ] : [],
+        )
 
         resources {
           limits = {
@@ -37,14 +45,19 @@ resource "google_cloud_run_v2_job" "pipeline" {
           for_each = var.workspace_on_volume ? [1] : []
           content {
             name       = "bucket"
-            mount_path = "/work/bucket"
+            mount_path = "/pipeline/bucket"
           }
+        }
+
+        env {
+          name  = "NUMERAI_MODEL"
+          value = var.numerai_model
         }
 
         # Both modes keep the same layout in the bucket: gs://BUCKET/workspace/{artifacts,stamps}/PIPELINE/...
         env {
           name  = var.workspace_on_volume ? "NUMERAI_PIPELINE_WORKSPACE" : "NUMERAI_PIPELINE_STORE"
-          value = var.workspace_on_volume ? "/work/bucket/workspace" : "gs://${google_storage_bucket.artifacts.name}/workspace"
+          value = var.workspace_on_volume ? "/pipeline/bucket/workspace" : "gs://${google_storage_bucket.artifacts.name}/workspace"
         }
 
         dynamic "env" {

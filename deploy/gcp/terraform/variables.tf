@@ -66,3 +66,14 @@ variable "workspace_on_volume" {
   type        = bool
   default     = true
 }
+
+variable "numerai_model" {
+  description = "Your Numerai model's name (NUMERAI_MODEL of pipelines/numerai-daily.yaml)."
+  type        = string
+}
+
+variable "notify_slack" {
+  description = "true: the pipeline's notify stage posts to Slack (SLACK_WEBHOOK_URL) instead of printing to the log."
+  type        = bool
+  default     = true
+}

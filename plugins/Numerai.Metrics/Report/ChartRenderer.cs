@@ -14,9 +14,17 @@ internal sealed class ChartRenderer(int width, int height)
         var xs = Enumerable.Range(0, eras.Count).Select(i => (double)i).ToArray();
         for (var s = 0; s < series.Count; s++)
         {
+            // the line starts at the series' first scored era (e.g. the meta model covers later eras only)
+            var values = series[s].Values;
+            var first = Array.FindIndex(values, double.IsFinite);
+            if (first < 0)
+            {
+                continue;
+            }
+
             var sum = 0.0;
-            var ys = series[s].Values.Select(v => sum += double.IsFinite(v) ? v : 0).ToArray();
-            var line = plot.Add.ScatterLine(xs, ys, Palette[s % Palette.Length]);
+            var ys = values[first..].Select(v => sum += double.IsFinite(v) ? v : 0).ToArray();
+            var line = plot.Add.ScatterLine(xs[first..], ys, Palette[s % Palette.Length]);
             line.LegendText = series[s].Name;
             line.LineWidth = 2;
         }

@@ -19,12 +19,19 @@ internal static unsafe class ByteGram
     /// <summary>Bytes per vector step; a column's stride must be a multiple of it.</summary>
     public const int Step = 32;
 
+    /// <summary>The best kernel this CPU supports.</summary>
+    public static GramKernel Best => AvxVnni.IsSupported ? GramKernel.Vnni : Avx2.IsSupported ? GramKernel.Avx2 : GramKernel.Scalar;
+
     /// <summary>
     /// Computes gram[j·p + k] = Σᵢ cols[j·stride + i]·cols[k·stride + i] for all j, k &lt; p.
     /// <paramref name="columns"/> holds <paramref name="paddedColumns"/> (a multiple of <see cref="Tile"/>) columns of
     /// <paramref name="stride"/> bytes (a multiple of <see cref="Step"/>), zero beyond the data.
     /// </summary>
-    public static void Compute(ReadOnlySpan<byte> columns, int p, int paddedColumns, int stride, Span<long> gram)
+    public static void Compute(ReadOnlySpan<byte> columns, int p, int paddedColumns, int stride, Span<long> gram) =>
+        Compute(columns, p, paddedColumns, stride, gram, Best);
+
+    /// <summary>As <see cref="Compute(ReadOnlySpan{byte}, int, int, int, Span{long})"/> with a given kernel (which the CPU must support).</summary>
+    public static void Compute(ReadOnlySpan<byte> columns, int p, int paddedColumns, int stride, Span<long> gram, GramKernel kernel)
     {
         if (paddedColumns % Tile != 0 || stride % Step != 0 || paddedColumns < p)
         {
@@ -42,7 +49,7 @@ internal static unsafe class ByteGram
                 {
                     for (var kb = jb; kb < paddedColumns; kb += Tile)
                     {
-                        TileProduct(basePtr, stride, jb, kb, r0, r1, tile);
+                        TileProduct(basePtr, stride, jb, kb, r0, r1, tile, kernel);
                         Accumulate(tile, jb, kb, p, gram);
                     }
                 }
@@ -82,15 +89,15 @@ internal static unsafe class ByteGram
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void TileProduct(byte* basePtr, int stride, int jb, int kb, int r0, int r1, Span<int> tile)
+    private static void TileProduct(byte* basePtr, int stride, int jb, int kb, int r0, int r1, Span<int> tile, GramKernel kernel)
     {
         byte* a0 = basePtr + ((long)jb * stride), a1 = a0 + stride, a2 = a1 + stride, a3 = a2 + stride;
         byte* b0 = basePtr + ((long)kb * stride), b1 = b0 + stride, b2 = b1 + stride, b3 = b2 + stride;
-        if (AvxVnni.IsSupported)
+        if (kernel == GramKernel.Vnni && AvxVnni.IsSupported)
         {
             TileVnni(a0, a1, a2, a3, b0, b1, b2, b3, r0, r1, tile);
         }
-        else if (Avx2.IsSupported)
+        else if (kernel != GramKernel.Scalar && Avx2.IsSupported)
         {
             TileAvx2(a0, a1, a2, a3, b0, b1, b2, b3, r0, r1, tile);
         }

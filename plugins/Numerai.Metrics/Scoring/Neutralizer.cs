@@ -102,17 +102,7 @@ internal sealed class Neutralizer
     }
 
     /// <summary>Σᵢ xᵢⱼ·vᵢ for feature j.</summary>
-    public double Dot(int j, ReadOnlySpan<double> v)
-    {
-        var col = columns.AsSpan(j * Stride, Rows);
-        var s = 0.0;
-        for (var i = 0; i < col.Length; i++)
-        {
-            s += col[i] * v[i];
-        }
-
-        return s;
-    }
+    public double Dot(int j, ReadOnlySpan<double> v) => ByteVector.Dot(columns.AsSpan(j * Stride, Rows), v);
 
     /// <summary>Writes y − X·β (X = loaded features plus a ones column, β least squares) into <paramref name="residual"/>.</summary>
     public void Neutralize(ReadOnlySpan<double> y, Span<double> residual)
@@ -176,11 +166,7 @@ internal sealed class Neutralizer
                 continue;
             }
 
-            var col = columns.AsSpan(j * Stride, n);
-            for (var i = 0; i < n; i++)
-            {
-                residual[i] -= b * col[i];
-            }
+            ByteVector.AddScaled(residual, -b, columns.AsSpan(j * Stride, n));
         }
     }
 

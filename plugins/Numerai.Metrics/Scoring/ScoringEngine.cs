@@ -10,7 +10,7 @@ namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
 internal sealed class ScoringEngine(ScoringOptions options)
 {
     /// <summary>Scores every labelled era.</summary>
-    public ScoringResult Score(ScoringData data, CancellationToken cancellationToken = default)
+    public ScoringResult Score(ScoringData data, CancellationToken cancellationToken = default, Action<int, int>? progress = null)
     {
         data.Validate();
         if (data.Features?.FindAbove(127) is { } bad)
@@ -75,6 +75,7 @@ internal sealed class ScoringEngine(ScoringOptions options)
             CancellationToken = cancellationToken,
         };
 
+        var finished = 0;
         Parallel.For(
             0,
             eraNames.Length,
@@ -84,6 +85,12 @@ internal sealed class ScoringEngine(ScoringOptions options)
             {
                 var rows = rowsByEra.AsSpan(offsets[e], offsets[e + 1] - offsets[e]);
                 scores[e] = ScoreEra(eraNames[e], rows, data, ws, notes);
+                var done = Interlocked.Increment(ref finished);
+                if (progress is not null && (done % 20 == 0 || done == eraNames.Length))
+                {
+                    progress(done, eraNames.Length);
+                }
+
                 return ws;
             },
             _ => { });
@@ -92,9 +99,26 @@ internal sealed class ScoringEngine(ScoringOptions options)
         return new ScoringResult
         {
             Eras = labelled,
-            Notes = notes.OrderBy(n => n.Era, StringComparer.Ordinal).Select(n => $"era {n.Era}: {n.Note}").ToList(),
+            Notes = Summarise(notes),
             UnlabelledEras = eraNames.Length - labelled.Count,
         };
+    }
+
+    private const string NoValuesPrefix = "no ";
+
+    /// <summary>Notes in era order; the frequent "no meta model values" notes are merged into one per input.</summary>
+    private static List<string> Summarise(IEnumerable<(string Era, string Note)> notes)
+    {
+        var ordered = notes.OrderBy(n => n.Era, StringComparer.Ordinal).ToList();
+        var result = new List<string>();
+        foreach (var group in ordered.Where(n => n.Note.StartsWith(NoValuesPrefix, StringComparison.Ordinal)).GroupBy(n => n.Note))
+        {
+            var eras = group.Select(n => n.Era).ToList();
+            result.Add(eras.Count == 1 ? $"era {eras[0]}: {group.Key}" : $"{eras.Count} eras ({eras[0]} to {eras[^1]}): {group.Key}");
+        }
+
+        result.AddRange(ordered.Where(n => !n.Note.StartsWith(NoValuesPrefix, StringComparison.Ordinal)).Select(n => $"era {n.Era}: {n.Note}"));
+        return result;
     }
 
     private EraScore? ScoreEra(string era, ReadOnlySpan<int> rows, ScoringData data, EraWorkspace ws, ConcurrentBag<(string, string)> notes)
@@ -209,7 +233,7 @@ internal sealed class ScoringEngine(ScoringOptions options)
 
         if (available == 0)
         {
-            notes.Add((era, $"no {what} values; its contribution is not scored"));
+            notes.Add((era, $"{NoValuesPrefix}{what} values; its contribution is not scored"));
             return (double.NaN, double.NaN);
         }
 

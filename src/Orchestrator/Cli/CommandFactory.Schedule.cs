@@ -12,11 +12,13 @@ internal sealed partial class CommandFactory
     public static readonly Argument<string[]> Pipelines = new("pipelines") { Description = "Pipeline names or files", Arity = ArgumentArity.OneOrMore };
     public static readonly Option<string[]> CronOption = new("--cron") { Description = "Cron expression (5 fields, or 6 with seconds), repeatable; e.g. \"5 12 * * 2-6\" for 12:05 Tue-Sat", Required = true, AllowMultipleArgumentsPerToken = false };
     public static readonly Option<string> TimeZoneOption = new("--time-zone") { Description = "IANA time zone of the cron expressions", DefaultValueFactory = _ => "UTC" };
+    public static readonly Option<TimeSpan?> RetryEvery = new("--retry-every") { Description = "Retry a failed run after this long (e.g. 00:05:00), while within --retry-window of its tick; stages already done are up to date" };
+    public static readonly Option<TimeSpan?> RetryWindow = new("--retry-window") { Description = "How long after its tick a failed run is retried (e.g. 00:55:00 for a one-hour round window)" };
     public static readonly Option<int?> MaxRuns = new("--max-runs") { Description = "Stop after starting this many runs (default: run until stopped)" };
 
     public Command Schedule()
     {
-        var command = new Command("schedule", "Stay running and start pipelines on cron schedules; plugins are hot-swapped between runs; Ctrl+C or SIGTERM stops gracefully") { Pipelines, CronOption, TimeZoneOption, MaxRuns, MaxParallel };
+        var command = new Command("schedule", "Stay running and start pipelines on cron schedules; plugins are hot-swapped between runs; Ctrl+C or SIGTERM stops gracefully") { Pipelines, CronOption, TimeZoneOption, MaxRuns, MaxParallel, RetryEvery, RetryWindow };
         command.SetAction(async (parse, token) =>
         {
             using var session = Session(parse);
@@ -52,7 +54,7 @@ internal sealed partial class CommandFactory
                 {
                     set.Release();
                 }
-            }, TimeProvider.System, logger);
+            }, TimeProvider.System, logger, new RetryPolicy(parse.GetValue(RetryEvery) ?? TimeSpan.Zero, parse.GetValue(RetryWindow) ?? TimeSpan.FromMinutes(55)));
             await scheduler.RunAsync(parse.GetValue(MaxRuns), linked).ConfigureAwait(false);
             return ExitCodes.Success;
         });

@@ -31,6 +31,7 @@ internal static class ExtraCommands
                 DataDirectory = parse.GetValue(data) is { } d ? Path.GetFullPath(d) : null,
             };
             await using var server = await SandboxServer.StartAsync(options, token).ConfigureAwait(false);
+            await server.PrepareAsync(token).ConfigureAwait(false);
             factory.Output.WriteLine($"Numerai API sandbox listening on {server.Url}");
             factory.Output.WriteLine($"Use it with: export NUMERAI_API_URL={server.Url}");
             factory.Output.WriteLine($"Demo keys: NUMERAI_PUBLIC_ID={SandboxServer.DemoPublicId} NUMERAI_SECRET_KEY={SandboxServer.DemoSecretKey}; models: {string.Join(", ", options.Models)}");

@@ -19,12 +19,16 @@ internal static class FingerprintCalculator
             inputs[key] = File.Exists(artifact.Path) ? hashes.Hash(artifact.Path) : "missing:" + artifact.Path;
         }
 
-        var serializer = OptionsBinder.SerializerOptions;
-        serializer.Converters.Insert(0, new InputPlaceholderConverter());
         var node = new JsonObject();
         foreach (var p in OptionsBinder.Properties(options.GetType()))
         {
-            node[p.Name] = JsonSerializer.SerializeToNode(p.Property.GetValue(options), p.Property.PropertyType, serializer);
+            var value = p.Property.GetValue(options);
+            node[p.Name] = value switch
+            {
+                ArtifactRef => JsonValue.Create("(input file)"),
+                IEnumerable<ArtifactRef> list => new JsonArray(list.Select(_ => (JsonNode?)JsonValue.Create("(input file)")).ToArray()),
+                _ => JsonSerializer.SerializeToNode(value, p.Property.PropertyType, OptionsBinder.For(p.Property.PropertyType)),
+            };
         }
 
         var canonical = Canonical(node)?.ToJsonString() ?? "null";
@@ -44,17 +48,4 @@ internal static class FingerprintCalculator
         null => null,
         _ => node.DeepClone(),
     };
-
-    /// <summary>
-    /// Writes an ArtifactRef as a placeholder: its content hash is a separate component (Inputs), so a changed input
-    /// is reported as such, and moving a file with the same content does not rerun the stage.
-    /// </summary>
-    private sealed class InputPlaceholderConverter : JsonConverter<ArtifactRef>
-    {
-        public override ArtifactRef Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException();
-
-        public override void Write(Utf8JsonWriter writer, ArtifactRef value, JsonSerializerOptions options) =>
-            writer.WriteStringValue("(input file)");
-    }
 }

@@ -20,7 +20,23 @@ internal static class OptionsBinder
     /// Serializer settings for options. A new instance per use: a shared one would cache metadata of plugin types
     /// and keep unloaded plugin load contexts alive.
     /// </summary>
-    public static JsonSerializerOptions SerializerOptions => new()
+    public static JsonSerializerOptions SerializerOptions => Create();
+
+    private static readonly JsonSerializerOptions Shared = Create();
+
+    /// <summary>
+    /// The serializer settings for a value of <paramref name="type"/>: a shared instance for types of assemblies that
+    /// are never unloaded (the BCL, the SDK, plugins loaded for a single run), a fresh one for types of unloadable
+    /// (hot-swapped) plugins, so that no cache keeps their load context alive.
+    /// </summary>
+    public static JsonSerializerOptions For(Type type) => IsCollectible(type) ? Create() : Shared;
+
+    private static bool IsCollectible(Type type) =>
+        type.Assembly.IsCollectible
+        || (type.HasElementType && IsCollectible(type.GetElementType()!))
+        || (type.IsGenericType && type.GetGenericArguments().Any(IsCollectible));
+
+    private static JsonSerializerOptions Create() => new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowReadingFromString,
@@ -81,7 +97,7 @@ internal static class OptionsBinder
             var property = properties.First(p => p.Name == key);
             try
             {
-                property.Property.SetValue(options, value is null ? null : value.Deserialize(property.Property.PropertyType, SerializerOptions));
+                property.Property.SetValue(options, value is null ? null : value.Deserialize(property.Property.PropertyType, For(property.Property.PropertyType)));
             }
             catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
             {

@@ -4,11 +4,15 @@ namespace NumeraiPipeline.Orchestrator.Scheduling;
 
 /// <summary>
 /// Runs pipelines on cron schedules with time zones, one run per pipeline at a time (a tick that finds the previous run
-/// still going is skipped and logged). Time comes from a TimeProvider, so tests drive it with a fake clock. Stops when
-/// cancelled (Ctrl+C, SIGTERM), letting runs in progress finish their cancellation.
+/// still going is skipped and logged). A run that fails (exit code 1) is retried every <see cref="RetryPolicy.Every"/>
+/// while it is within <see cref="RetryPolicy.Window"/> of its tick: with incremental runs a retry redoes only what failed
+/// (e.g. a submission), until the round's window is over. Time comes from a TimeProvider, so tests drive it with a fake
+/// clock. Stops when cancelled (Ctrl+C, SIGTERM), letting runs in progress finish their cancellation.
 /// </summary>
-internal sealed class Scheduler(IReadOnlyList<ScheduledJob> jobs, Func<string, CancellationToken, Task<int>> run, TimeProvider time, ILogger logger)
+internal sealed class Scheduler(IReadOnlyList<ScheduledJob> jobs, Func<string, CancellationToken, Task<int>> run, TimeProvider time, ILogger logger, RetryPolicy? retry = null)
 {
+    private readonly RetryPolicy retryPolicy = retry ?? RetryPolicy.None;
+
     private readonly Dictionary<string, Task> running = new(StringComparer.Ordinal);
 
     public int Started { get; private set; }
@@ -53,7 +57,7 @@ internal sealed class Scheduler(IReadOnlyList<ScheduledJob> jobs, Func<string, C
                 }
 
                 Started++;
-                running[job.Pipeline] = RunOneAsync(job.Pipeline, cancellationToken);
+                running[job.Pipeline] = RunOneAsync(job.Pipeline, at, cancellationToken);
                 if (maxRuns is not null && Started >= maxRuns)
                 {
                     break;
@@ -64,17 +68,47 @@ internal sealed class Scheduler(IReadOnlyList<ScheduledJob> jobs, Func<string, C
         await Task.WhenAll(running.Values).ConfigureAwait(false);
     }
 
-    private async Task RunOneAsync(string pipeline, CancellationToken cancellationToken)
+    public int Retries { get; private set; }
+
+    private async Task RunOneAsync(string pipeline, DateTimeOffset tick, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var code = await run(pipeline, cancellationToken).ConfigureAwait(false);
-            logger.LogInformation("Scheduled run of {Pipeline} ended with exit code {Code}", pipeline, code);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            logger.LogError("Scheduled run of {Pipeline} failed: {Message}", pipeline, ex.Message);
+            int code;
+            try
+            {
+                code = await run(pipeline, cancellationToken).ConfigureAwait(false);
+                logger.LogInformation("Scheduled run of {Pipeline} (attempt {Attempt}) ended with exit code {Code}", pipeline, attempt, code);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                logger.LogError("Scheduled run of {Pipeline} failed: {Message}", pipeline, ex.Message);
+                code = 1;
+            }
+
+            var next = time.GetUtcNow() + retryPolicy.Every;
+            if (code != 1 || retryPolicy.Every <= TimeSpan.Zero || next > tick + retryPolicy.Window || cancellationToken.IsCancellationRequested)
+            {
+                if (code == 1 && retryPolicy.Every > TimeSpan.Zero)
+                {
+                    logger.LogError("Scheduled run of {Pipeline} from {Tick:u} still failing after {Attempts} attempts; its retry window ({Window}) is over", pipeline, tick, attempt, retryPolicy.Window);
+                }
+
+                return;
+            }
+
+            logger.LogWarning("Scheduled run of {Pipeline} failed; retrying at {Next:u} (attempt {Attempt}, window until {End:u})", pipeline, next, attempt + 1, tick + retryPolicy.Window);
+            try
+            {
+                await Task.Delay(retryPolicy.Every, time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            Retries++;
         }
     }
 }

@@ -35,6 +35,41 @@ public sealed class SchedulerTests
     }
 
     [Fact]
+    public async Task A_failed_run_is_retried_until_it_succeeds_or_its_window_is_over()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 11, 59, 0, TimeSpan.Zero));
+        var jobs = CommandFactory.ParseJobs(["daily"], ["0 12 * * 2-6"], "UTC");
+        var attempts = new List<DateTimeOffset>();
+        var scheduler = new Scheduler(jobs, (pipeline, ct) =>
+        {
+            attempts.Add(time.GetUtcNow());
+            return Task.FromResult(attempts.Count < 3 ? 1 : 0); // fails twice (e.g. the upload), then succeeds
+        }, time, NullLogger.Instance, new RetryPolicy(TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(55)));
+
+        var loop = scheduler.RunAsync(maxRuns: 1, CancellationToken.None);
+        await Advance(time, TimeSpan.FromMinutes(1));
+        await Advance(time, TimeSpan.FromMinutes(10));
+        await Advance(time, TimeSpan.FromMinutes(10));
+        await loop.WaitAsync(TimeSpan.FromSeconds(10));
+
+        attempts.Select(a => a.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)).ShouldBe(["12:00", "12:10", "12:20"]);
+        scheduler.Retries.ShouldBe(2);
+
+        var always = 0;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 11, 59, 0, TimeSpan.Zero));
+        var failing = new Scheduler(jobs, (_, _) => Task.FromResult(++always > 0 ? 1 : 0), clock, NullLogger.Instance, new RetryPolicy(TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(55)));
+        var failingLoop = failing.RunAsync(maxRuns: 1, CancellationToken.None);
+        await Advance(clock, TimeSpan.FromMinutes(1));
+        for (var i = 0; i < 4; i++)
+        {
+            await Advance(clock, TimeSpan.FromMinutes(20));
+        }
+
+        await failingLoop.WaitAsync(TimeSpan.FromSeconds(10));
+        always.ShouldBe(3, "12:00, 12:20 and 12:40; 13:00 is past the 55-minute window");
+    }
+
+    [Fact]
     public void Time_zones_shift_the_occurrences()
     {
         var job = CommandFactory.ParseJobs(["daily"], ["0 12 * * *"], "America/New_York").Single();

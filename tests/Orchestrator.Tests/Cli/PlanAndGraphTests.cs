@@ -1,0 +1,105 @@
+namespace NumeraiPipeline.Orchestrator.Tests.Cli;
+
+/// <summary>plan (with verdicts and --check), graph (Mermaid and DOT), list and plugins, as a user sees them.</summary>
+public sealed class PlanAndGraphTests : IDisposable
+{
+    private readonly PipelineFiles files = new();
+
+    public void Dispose() => files.Dispose();
+
+    private const string Yaml = """
+        name: small
+        description: three stages
+        stages:
+          a: { uses: test.echo, with: { message: a } }
+          b: { uses: test.copy, with: { source: "${stages.a.outputs.text}" } }
+          c: { uses: test.echo, needs: [b], when: always, with: { message: c } }
+        """;
+
+    private Task<CliResult> Cli(params string[] args) => TestRepo.RunCliAsync([.. args, "--plugins", TestRepo.TestPlugins, "--workspace", files.Workspace]);
+
+    [Fact]
+    public async Task Plan_shows_levels_and_verdicts_and_check_mode_exits_1_until_everything_is_up_to_date()
+    {
+        var p = files.Write("small.yaml", Yaml);
+
+        var before = await Cli("plan", p, "--check");
+        (await files.RunAsync(p)).ExitCode.ShouldBe(0);
+        var after = await Cli("plan", p, "--check");
+
+        before.ExitCode.ShouldBe(1);
+        before.Output.ShouldBe("""
+            pipeline 'small': 3 stages in 3 levels
+            level 0:
+              a (test.echo): will run: never built
+            level 1:
+              b (test.copy) needs a: will run: never built; will run if 'a' changes its outputs
+            level 2:
+              c (test.echo) needs b when always: will run: never built; will run if 'b' changes its outputs
+
+            """.ReplaceLineEndings("\n"));
+        after.ExitCode.ShouldBe(1, "c runs every time (when: always)");
+        after.Output.ShouldContain("  a (test.echo): up to date\n");
+        after.Output.ShouldContain("  b (test.copy) needs a: up to date\n");
+        after.Output.ShouldContain("  c (test.echo) needs b when always: will run: not cached (cache: never, or when: always/failure)");
+    }
+
+    [Fact]
+    public async Task Graph_prints_mermaid_and_dot()
+    {
+        var p = files.Write("small.yaml", Yaml);
+
+        var mermaid = await Cli("graph", p);
+        var dot = await Cli("graph", p, "--format", "dot");
+
+        mermaid.Output.ShouldBe("""
+            flowchart TD
+              a["a<br/>test.echo"]
+              b["b<br/>test.copy"]
+              c["c<br/>test.echo"]
+              a --> b
+              b -. always .-> c
+
+            """.ReplaceLineEndings("\n"));
+        dot.Output.ShouldContain("digraph \"small\" {");
+        dot.Output.ShouldContain("  \"a\" -> \"b\";");
+        dot.Output.ShouldContain("  \"b\" -> \"c\" [style=dashed, label=\"always\"];");
+    }
+
+    [Fact]
+    public async Task Validate_and_plan_have_json_forms()
+    {
+        var p = files.Write("small.yaml", Yaml);
+
+        var validate = await Cli("validate", p, "--json");
+        var plan = await Cli("plan", p, "--json");
+
+        System.Text.Json.JsonDocument.Parse(validate.Output).RootElement.GetProperty("valid").GetBoolean().ShouldBeTrue();
+        var stages = System.Text.Json.JsonDocument.Parse(plan.Output).RootElement.GetProperty("stages");
+        stages.GetArrayLength().ShouldBe(3);
+        stages[1].GetProperty("needs")[0].GetString().ShouldBe("a");
+        stages[1].GetProperty("will_run").GetBoolean().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Plugins_documents_options_with_types_defaults_and_descriptions_and_outputs()
+    {
+        var text = await Cli("plugins");
+        var markdown = await Cli("plugins", "--markdown");
+
+        text.Output.ShouldContain("test.echo  (TestPlugins.Basic ");
+        text.Output.ShouldContain("    message: string, required - Text to write\n");
+        text.Output.ShouldContain("    count: whole number, default 1 - How many times\n");
+        text.Output.ShouldContain("    length (value) - Characters written\n");
+        markdown.Output.ShouldContain("| `count` | whole number | no | `1` | How many times |");
+    }
+
+    [Fact]
+    public async Task An_unknown_pipeline_name_is_NP1009_with_suggestions()
+    {
+        var result = await TestRepo.RunCliAsync("run", "no-such-pipeline-xyz");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldStartWith("numerai-pipeline: error NP1009: no pipeline 'no-such-pipeline-xyz': looked for ");
+    }
+}
