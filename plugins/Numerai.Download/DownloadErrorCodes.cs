@@ -20,4 +20,13 @@ internal static class DownloadErrorCodes
 
     /// <summary>A bad option value (api_url, clock).</summary>
     public const string BadOption = "NP6006";
+
+    /// <summary>numerai.round declined: no round opened within max_wait (or waiting was off).</summary>
+    public const string NoRoundOpened = "NP6010";
+
+    /// <summary>numerai.round declined: the round's on-time (staking) window is over or nearly over: the round is missed.</summary>
+    public const string RoundMissed = "NP6011";
+
+    /// <summary>numerai.round: a duration option cannot be read.</summary>
+    public const string BadDuration = "NP6012";
 }

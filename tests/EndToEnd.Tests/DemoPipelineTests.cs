@@ -56,7 +56,7 @@ public sealed class DemoPipelineTests : IDisposable
 
         code.ShouldBe(0, error);
         var stages = JsonDocument.Parse(output).RootElement.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
-        stages.Keys.ShouldBe(["sandbox", "download", "train", "train_fasttree", "validate", "validate_fasttree", "validate_ensemble", "predict", "predict_fasttree", "live_ensemble", "metrics", "gate", "report", "submit", "notify"], ignoreOrder: true);
+        stages.Keys.ShouldBe(["sandbox", "round", "download", "train", "train_fasttree", "validate", "validate_fasttree", "validate_ensemble", "predict", "predict_fasttree", "live_ensemble", "metrics", "gate", "report", "submit", "notify"], ignoreOrder: true);
         stages.Values.Select(s => s.GetProperty("outcome").GetString()).ShouldAllBe(o => o == "succeeded");
         var metricsPath = stages["metrics"].GetProperty("outputs").GetProperty("metrics").GetString()!;
         using var metrics = JsonDocument.Parse(File.ReadAllText(metricsPath));

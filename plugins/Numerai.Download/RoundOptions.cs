@@ -1,0 +1,31 @@
+using System.ComponentModel;
+
+namespace NumeraiPipeline.Plugins.Numerai.Download;
+
+/// <summary>Options of <c>numerai.round</c>.</summary>
+public sealed class RoundOptions
+{
+    /// <summary>GraphQL endpoint.</summary>
+    [Description("GraphQL endpoint; default NUMERAI_API_URL, else https://api-tournament.numer.ai (a sandbox's api_url works too).")]
+    public string? ApiUrl { get; set; }
+
+    /// <summary>Whether to wait for the next round when none is open.</summary>
+    [Description("Between rounds, wait (polling) for the next round to open instead of declining at once.")]
+    public bool WaitForOpen { get; set; } = true;
+
+    /// <summary>How long to wait at most.</summary>
+    [Description("Longest wait for a round to open: 90m, 2h, 45s, a number of seconds, or hh:mm:ss.")]
+    public string MaxWait { get; set; } = "2h";
+
+    /// <summary>Time between polls.</summary>
+    [Description("Time between two questions to the API while waiting.")]
+    public string PollInterval { get; set; } = "60s";
+
+    /// <summary>Whether a late round (staking closed, submissions still accepted) counts.</summary>
+    [Description("Accept a round whose staking window has closed while late submissions are still taken (state late).")]
+    public bool AllowLate { get; set; }
+
+    /// <summary>Less time than this before the staking close counts as missed.</summary>
+    [Description("A round with less than this left before its staking close counts as missed (there is no time to train and upload).")]
+    public string MinTimeLeft { get; set; } = "5m";
+}
