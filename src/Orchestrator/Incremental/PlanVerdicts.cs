@@ -34,7 +34,9 @@ internal static class PlanVerdicts
                     reasons.Add(new StaleReason(StaleKind.NeverBuilt, "never built"));
                 }
 
-                reasons.Add(new StaleReason(StaleKind.DependencyWillRun, $"will run if {string.Join(", ", willRunDeps.Select(d => $"'{d}'"))} change{(willRunDeps.Count == 1 ? "s" : "")} its outputs"));
+                var names = willRunDeps.Select(d => $"'{d}'").ToList();
+                var who = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
+                reasons.Add(new StaleReason(StaleKind.DependencyWillRun, $"will run if {who} change{(names.Count == 1 ? "s its" : " their")} outputs"));
                 verdicts[stage.Id] = reasons;
                 continue;
             }
