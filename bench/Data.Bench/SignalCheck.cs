@@ -68,7 +68,7 @@ internal static class SignalCheck
         foreach (var era in validation.Eras.Select((e, i) => (e, i)).GroupBy(x => x.e).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var rows = era.Select(x => x.i).ToArray();
-            corrs.Add(NumeraiCorr.Era(rows.Select(r => (double)predictions[r]).ToArray(), rows.Select(r => (double)validation.Target![r]).ToArray()));
+            corrs.Add(NumeraiCorrelation.Compute(rows.Select(r => (double)predictions[r]).ToArray(), rows.Select(r => (double)validation.Target![r]).ToArray()));
         }
 
         var mean = corrs.Average();
