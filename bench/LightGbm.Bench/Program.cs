@@ -10,7 +10,7 @@ using NumeraiPipeline.Plugins.LightGbm.Training;
 // Benchmark of lightgbm.train's core on Numerai-shaped data (issue 4, item 7). One mode per process, so each
 // peak RSS (VmHWM) belongs to one trainer:
 //   gen DIR ROWS FEATURES VALID_ROWS       synthetic train.parquet / validation.parquet / features.json
-//   ours DIR [--whole] [--streamed] [--sample N] [--trees N] [--threads N] [--params-file F]
+//   ours DIR [--whole] [--streamed] [--sample N] [--trees N] [--threads N] [--params-file F] [--no-deterministic]
 //   mlnet DIR [--trees N] [--threads N]    ML.NET's LightGbm trainer; writes the parameters it used to DIR/mlnet-params.txt
 //   compare A.bin B.bin                    max |a-b| and bit-identical count of two prediction files
 var mode = args.Length > 0 ? args[0] : "help";
@@ -43,14 +43,15 @@ switch (mode)
         var whole = args.Contains("--whole");
         var streamed = args.Contains("--streamed");
         var features = Enumerable.Range(0, ReadFeatureCount(dir)).Select(BenchData.FeatureName).ToArray();
+        // lightgbm.train's default: deterministic + force_col_wise (without it LightGBM times row-wise histograms too,
+        // which builds a row-wise copy of the whole Dataset: twice the memory at Numerai's scale)
+        var deterministic = !args.Contains("--no-deterministic");
+        // the bin sample: lightgbm.train's default for this width unless --sample says otherwise
+        var sample = int.Parse(Arg("--sample", LightGbmParameters.DefaultSampleCount(features.Length).ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         var paramText = args.Contains("--params-file") ? File.ReadAllText(Arg("--params-file", string.Empty)).Trim() : null;
         var parameters = paramText is null
-            ? LightGbmParameters.Create(NumeraiParams(trees), threads, seed: 1, deterministic: false)
-            : LightGbmParameters.Create(ParseParams(paramText, Arg("--sample", "50000"), trees), null, null, false);
-        if (paramText is null && args.Contains("--sample"))
-        {
-            parameters = LightGbmParameters.Create(NumeraiParams(trees, int.Parse(Arg("--sample", "50000"), CultureInfo.InvariantCulture)), threads, seed: 1, deterministic: false);
-        }
+            ? LightGbmParameters.Create(NumeraiParams(trees, sample), threads, seed: 1, deterministic)
+            : LightGbmParameters.Create(ParseParams(paramText, sample.ToString(CultureInfo.InvariantCulture), trees), null, null, false);
 
         var clock = Stopwatch.StartNew();
         using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new DataSelection(features, "target", DropUnlabelled: true), streamed ? 0 : long.MaxValue);
@@ -65,8 +66,10 @@ switch (mode)
         var cpuLoad = Cpu();
         Console.WriteLine($"[ours{(whole ? " whole-matrix" : streamed ? " streamed" : string.Empty)}] {train.Rows} x {features.Length}; params: {parameters}");
         Console.WriteLine($"load (parquet -> int8{(streamed ? ", labels only; features stream during dataset construction" : string.Empty)}): {load.TotalSeconds:F2} s, RSS {Rss.CurrentMiB():F0} MiB");
-        using var result = Trainer.Train(new TrainingRequest(train, train.Labels!, parameters) { WholeMatrix = whole, ProgressEvery = 1000 }, null, CancellationToken.None);
-        Console.WriteLine($"dataset construction: {result.DatasetTime.TotalSeconds:F2} s");
+        var peakAtFirstTree = 0.0;
+        var firstTree = new SyncProgress(_ => peakAtFirstTree = peakAtFirstTree > 0 ? peakAtFirstTree : Rss.PeakMiB());
+        using var result = Trainer.Train(new TrainingRequest(train, train.Labels!, parameters) { WholeMatrix = whole, ProgressEvery = 1 }, firstTree, CancellationToken.None);
+        Console.WriteLine($"dataset construction: {result.DatasetTime.TotalSeconds:F2} s (peak RSS up to the first tree: {peakAtFirstTree:F0} MiB)");
         Console.WriteLine($"training ({result.Iterations} trees): {result.TrainTime.TotalSeconds:F2} s");
         Console.WriteLine($"load + dataset + training: {(load + result.DatasetTime + result.TrainTime).TotalSeconds:F2} s wall, {Cpu():F1} s CPU (load {cpuLoad:F1} s CPU)");
         var modelPath = Path.Combine(dir, whole ? "model-whole.txt" : "model-ours.txt");
@@ -88,7 +91,7 @@ switch (mode)
         // memory of the binned Dataset alone: build it streamed, collect the managed garbage, read RSS, free it
         var dir = args[1];
         var features = Enumerable.Range(0, ReadFeatureCount(dir)).Select(BenchData.FeatureName).ToArray();
-        var sample = int.Parse(Arg("--sample", "50000"), CultureInfo.InvariantCulture);
+        var sample = int.Parse(Arg("--sample", LightGbmParameters.DefaultSampleCount(features.Length).ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         var parameters = LightGbmParameters.Create(NumeraiParams(trees, sample), threads, seed: 1, deterministic: true);
         using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new DataSelection(features, "target", DropUnlabelled: true), 0);
         GC.Collect(2, GCCollectionMode.Aggressive, true, true);
@@ -214,4 +217,10 @@ static double[] ReadPredictions(string path)
 {
     var bytes = File.ReadAllBytes(path);
     return System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(bytes).ToArray();
+}
+
+/// <summary>Reports synchronously on the caller's thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+internal sealed class SyncProgress(Action<NumeraiPipeline.Sdk.StageProgress> report) : IProgress<NumeraiPipeline.Sdk.StageProgress>
+{
+    public void Report(NumeraiPipeline.Sdk.StageProgress value) => report(value);
 }

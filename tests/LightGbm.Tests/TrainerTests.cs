@@ -75,6 +75,41 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Chunked_dataset_matches_the_whole_matrix_with_columns_of_every_kind()
+    {
+        // Columns without missing values take the pre-sorted sample path, columns with some take LightGBM's own
+        // order; add a column where 0 is the most frequent value (LightGBM then skips zeros on push), one where
+        // 0 is rare, a constant column (dropped by LightGBM) and rows ending in zeros.
+        using var ws = new TempWorkspace();
+        var data = new SyntheticData(6000, 12, seed: 21, missingRate: 0);
+        var random = new Random(22);
+        for (var r = 0; r < 6000; r++)
+        {
+            var row = data.Bytes.AsSpan(r * 12, 12);
+            if (random.NextDouble() < 0.08)
+            {
+                row[1] = Int8Features.Missing;
+                row[5] = Int8Features.Missing;
+            }
+
+            row[6] = random.NextDouble() < 0.7 ? (byte)0 : (byte)random.Next(1, 5);
+            row[7] = random.NextDouble() < 0.02 ? (byte)0 : (byte)random.Next(1, 5);
+            row[8] = 3;
+            if (r % 3 == 0)
+            {
+                row[9..].Clear();
+            }
+        }
+
+        var test = new SyntheticData(900, 12, seed: 23);
+        var p = Params(("bin_construct_sample_cnt", 1500));
+        var streamed = TrainAndPredict(data, test, p, wholeMatrix: false, ws.File("streamed.txt"));
+        var whole = TrainAndPredict(data, test, p, wholeMatrix: true, ws.File("whole.txt"));
+        File.ReadAllText(ws.File("streamed.txt")).ShouldBe(File.ReadAllText(ws.File("whole.txt")));
+        streamed.Select(BitConverter.DoubleToInt64Bits).ShouldBe(whole.Select(BitConverter.DoubleToInt64Bits));
+    }
+
+    [Fact]
     public void Save_load_predict_is_bit_identical()
     {
         using var ws = new TempWorkspace();
@@ -149,10 +184,11 @@ public sealed class TrainerTests
     [Fact]
     public void Default_bin_sample_is_50k_rows_and_shrinks_for_wide_data()
     {
-        LightGbmParameters.DefaultSampleCount(700).ShouldBe(50_000);
-        LightGbmParameters.DefaultSampleCount(2748).ShouldBeInRange(20_000, 20_100);
-        LightGbmParameters.DefaultSampleCount(100_000).ShouldBe(20_000);
-        LightGbmParameters.Create(null, null, null, false, 2748).Values["bin_construct_sample_cnt"].ShouldBe("20014");
+        LightGbmParameters.DefaultSampleCount(200).ShouldBe(50_000);
+        LightGbmParameters.DefaultSampleCount(700).ShouldBe(15_714);
+        LightGbmParameters.DefaultSampleCount(2748).ShouldBe(10_000);
+        LightGbmParameters.DefaultSampleCount(100_000).ShouldBe(10_000);
+        LightGbmParameters.Create(null, null, null, false, 2748).Values["bin_construct_sample_cnt"].ShouldBe("10000");
         Params(("bin_construct_sample_cnt", 1000)).Values["bin_construct_sample_cnt"].ShouldBe("1000");
     }
 

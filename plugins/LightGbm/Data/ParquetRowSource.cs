@@ -30,6 +30,9 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
 
     public IReadOnlyList<string> FeatureNames { get; }
 
+    /// <summary>True when the first enumeration keeps the blocks (they fit in the resident limit).</summary>
+    public bool InMemory => resident;
+
     /// <summary>Targets of the kept rows (when a target was selected).</summary>
     public float[]? Labels { get; private init; }
 

@@ -41,7 +41,8 @@ internal static unsafe partial class NativeMethods
         out nint dataset);
 
     [LibraryImport(Library)]
-    internal static partial int LGBM_DatasetPushRows(SafeDatasetHandle dataset, void* data, int dataType, int nrow, int ncol, int startRow);
+    internal static partial int LGBM_DatasetPushRowsByCSR(
+        SafeDatasetHandle dataset, void* indptr, int indptrType, int* indices, void* data, int dataType, long nindptr, long nelem, long numCol, long startRow);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int LGBM_DatasetCreateFromMat(

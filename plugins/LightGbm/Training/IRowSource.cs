@@ -12,6 +12,12 @@ internal interface IRowSource
     /// <summary>Feature names in column order.</summary>
     IReadOnlyList<string> FeatureNames { get; }
 
+    /// <summary>
+    /// True when the rows stay in memory between enumerations (nothing is gained by collecting garbage after a
+    /// chunk); false when every enumeration reads them again and a chunk is garbage once consumed.
+    /// </summary>
+    bool InMemory { get; }
+
     /// <summary>Yields consecutive chunks of rows; each chunk holds <c>rows x FeatureNames.Count</c> bytes.</summary>
     IEnumerable<RowChunk> ReadChunks(CancellationToken cancellationToken);
 }

@@ -24,6 +24,8 @@ internal sealed class Int8Matrix : IRowSource
 
     public IReadOnlyList<string> FeatureNames { get; }
 
+    public bool InMemory => true;
+
     public IEnumerable<RowChunk> ReadChunks(CancellationToken cancellationToken)
     {
         var width = FeatureNames.Count;
