@@ -206,6 +206,7 @@ public sealed class NumeraiParquetReader : IDisposable
         }
 
         var maxRows = spec.MaxRowsPerBlock is > 0 ? spec.MaxRowsPerBlock.Value : int.MaxValue;
+        byte[]? reusable = null;
 
         try
         {
@@ -303,7 +304,13 @@ public sealed class NumeraiParquetReader : IDisposable
                 for (var start = 0; start < selected.Count; start += maxRows)
                 {
                     var count = Math.Min(maxRows, selected.Count - start);
-                    var features = new byte[(long)count * featureCount];
+                    var size = (long)count * featureCount;
+                    var features = reusable is not null && reusable.LongLength == size ? reusable : new byte[size];
+                    if (spec.ReuseFeatureBuffer)
+                    {
+                        reusable = features;
+                    }
+
                     for (var j0 = 0; j0 < featureCount; j0 += Tile)
                     {
                         ct.ThrowIfCancellationRequested();

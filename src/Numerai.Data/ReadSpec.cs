@@ -38,4 +38,11 @@ public sealed class ReadSpec
     /// number of processors; 1 decodes on the calling thread only. Results are identical either way.
     /// </summary>
     public int? DecodeThreads { get; init; }
+
+    /// <summary>
+    /// Reuse one feature array for consecutive blocks of the same size: a block's <see cref="DataBlock.Features"/> is
+    /// then only valid until the next block is read. For consumers that handle each block before asking for the next
+    /// (streaming into a model): no new array per row group, so a row group's bytes are never resident twice.
+    /// </summary>
+    public bool ReuseFeatureBuffer { get; init; }
 }

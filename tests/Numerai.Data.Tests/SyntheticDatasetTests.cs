@@ -212,6 +212,34 @@ public sealed class SyntheticDatasetTests
     }
 
     [Fact]
+    public async Task Reused_feature_buffer_gives_the_same_blocks_one_array()
+    {
+        using var ws = new TempWorkspace();
+        var summary = await SyntheticDataset.WriteAsync(Small(), ws.Path);
+        using var reader = NumeraiParquetReader.Open(Path.Combine(summary.Directory, "train.parquet"));
+        var features = FeatureMetadata.Load(Path.Combine(summary.Directory, "features.json")).Resolve("all");
+
+        var fresh = reader.ReadBlocks(new ReadSpec { Features = features, MaxRowsPerBlock = 250 }).Select(b => (b.Features, b.RowCount)).ToList();
+        var arrays = new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+        var i = 0;
+        foreach (var block in reader.ReadBlocks(new ReadSpec { Features = features, MaxRowsPerBlock = 250, ReuseFeatureBuffer = true }))
+        {
+            // consumed before the next block is read, as a streaming consumer does
+            block.Features.ShouldBe(fresh[i].Features);
+            block.RowCount.ShouldBe(fresh[i].RowCount);
+            arrays.Add(block.Features);
+            i++;
+        }
+
+        i.ShouldBe(fresh.Count);
+        fresh.Count.ShouldBeGreaterThan(2);
+
+        // one array per distinct block size (the last block of a row group may be shorter)
+        arrays.Count.ShouldBeLessThanOrEqualTo(fresh.Select(b => b.RowCount).Distinct().Count() + 1);
+        arrays.Count.ShouldBeLessThan(fresh.Count);
+    }
+
+    [Fact]
     public async Task Invalid_options_are_NP6606()
     {
         using var ws = new TempWorkspace();

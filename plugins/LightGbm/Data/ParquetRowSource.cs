@@ -109,6 +109,9 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
                 IncludeIds = false,
                 DropMissingTarget = small.DropMissingTarget,
                 MaxRowsPerBlock = maxRowsPerBlock,
+
+                // streamed: each chunk is consumed before the next is read, so one array serves every row group
+                ReuseFeatureBuffer = (long)rows * selection.Features.Count > residentLimitBytes,
             };
             return new ParquetRowSource(reader, featureSpec, rows, residentLimitBytes)
             {

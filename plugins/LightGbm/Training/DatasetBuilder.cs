@@ -13,7 +13,7 @@ namespace NumeraiPipeline.Plugins.LightGbm.Training;
 internal static unsafe class DatasetBuilder
 {
     /// <summary>Upper bound of the push buffer (column indices and float32 values of the non-zero values) in bytes.</summary>
-    private const long PushBufferBytes = 64L << 20;
+    private const long PushBufferBytes = 16L << 20;
 
     /// <summary>Bytes per value in the push buffer: an int32 column index and a float32 value.</summary>
     private const int CsrBytesPerValue = 8;

@@ -18,6 +18,10 @@ internal interface IRowSource
     /// </summary>
     bool InMemory { get; }
 
-    /// <summary>Yields consecutive chunks of rows; each chunk holds <c>rows x FeatureNames.Count</c> bytes.</summary>
+    /// <summary>
+    /// Yields consecutive chunks of rows; each chunk holds <c>rows x FeatureNames.Count</c> bytes. When
+    /// <see cref="InMemory"/> is false a chunk's bytes are only valid until the next chunk is requested (the source
+    /// may reuse its buffer).
+    /// </summary>
     IEnumerable<RowChunk> ReadChunks(CancellationToken cancellationToken);
 }
