@@ -61,6 +61,39 @@ public sealed class DailyPipelineTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task The_FastTree_variant_differs_only_in_yaml_and_submits_its_own_model()
+    {
+        // pipelines/numerai-daily-fasttree.yaml extends numerai-daily and swaps the three model stages for ML.NET's
+        Environment.SetEnvironmentVariable("NUMERAI_API_URL", sandbox!.Url.ToString());
+        Environment.SetEnvironmentVariable("NUMERAI_MODEL", SandboxServer.DemoModel);
+        try
+        {
+            var run = await Run(
+            [
+                "run", "numerai-daily-fasttree", "--json",
+                "--plugins", Path.Combine(DemoPipelineTests.Root(), "artifacts", "plugins"),
+                "--workspace", Path.Combine(temp.Path, "ws-fasttree"),
+                "--set", "stages.train.with.params.number_of_trees=20",
+                "--set", "stages.train.with.era_stride=2",
+            ]);
+
+            run.Code.ShouldBe(0, run.Error);
+            var stages = JsonDocument.Parse(run.Output).RootElement.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+            stages["train"].GetProperty("type").GetString().ShouldBe("mlnet.train");
+            stages["predict"].GetProperty("type").GetString().ShouldBe("mlnet.predict");
+            stages["metrics"].GetProperty("outcome").GetString().ShouldBe("succeeded");
+            stages["submit"].GetProperty("outcome").GetString().ShouldBe("succeeded");
+            var id = stages["submit"].GetProperty("outputs").GetProperty("submission_id").GetString();
+            sandbox.Submissions.ShouldHaveSingleItem().Id.ShouldBe(id);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NUMERAI_API_URL", null);
+            Environment.SetEnvironmentVariable("NUMERAI_MODEL", null);
+        }
+    }
+
     private static async Task<(int Code, string Output, string Error)> Run(string[] args)
     {
         var output = new StringWriter();

@@ -77,6 +77,10 @@ internal static partial class PipelineLoader
             {
                 merged.Set(entry.Key, entry.KeyLocation, entry.Value);
             }
+            else if (entry.Key == "stages" && merged[entry.Key] is YMapping baseStages && entry.Value is YMapping stages)
+            {
+                merged.Set(entry.Key, entry.KeyLocation, MergeStages(baseStages, stages));
+            }
             else
             {
                 merged.Set(entry.Key, entry.KeyLocation, Merge(merged[entry.Key], entry.Value));
@@ -103,6 +107,27 @@ internal static partial class PipelineLoader
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Stages merge one by one, deeply, except that a stage whose <c>uses</c> names another stage type than the base
+    /// stage's replaces it whole: the base's <c>with</c> options belong to the other type (swapping lightgbm.train
+    /// for mlnet.train must not keep LightGBM's params). Its <c>needs</c>, <c>when</c> and the rest are the override's.
+    /// </summary>
+    private static YMapping MergeStages(YMapping baseStages, YMapping stages)
+    {
+        var result = (YMapping)baseStages.DeepClone();
+        foreach (var e in stages.Entries)
+        {
+            var replaces = result[e.Key] is YMapping baseStage
+                && e.Value is YMapping stage
+                && stage["uses"] is YScalar { Value: var newType }
+                && baseStage["uses"] is YScalar { Value: var oldType }
+                && !string.Equals(newType, oldType, StringComparison.Ordinal);
+            result.Set(e.Key, e.KeyLocation, replaces ? e.Value.DeepClone() : Merge(result[e.Key], e.Value));
+        }
+
+        return result;
     }
 
     /// <summary>Deep merge: maps merge key by key, anything else is replaced by the override.</summary>

@@ -77,4 +77,29 @@ public sealed class PipelinePlannerTests : IDisposable
         ((YScalar)plan.Stage("b").Definition.With["count"]!).Value.ShouldBe("7");
         ((YScalar)plan.Pipeline.Vars["who"]).Value.ShouldBe("child");
     }
+
+    [Fact]
+    public void Extends_replaces_a_stage_whose_type_changes_instead_of_merging_its_options()
+    {
+        // swapping the model stage (lightgbm.train -> mlnet.train) must not inherit the other type's options
+        File.WriteAllText(Path.Combine(temp.Path, "base.yaml"), """
+            stages:
+              a: { uses: test.echo, with: { message: a, count: 2 } }
+              b: { uses: test.echo, needs: [a], when: always, with: { message: b, count: 4 } }
+            """);
+        var plan = Plan("""
+            extends: base
+            stages:
+              a: { with: { count: 3 } }
+              b: { uses: test.copy, with: { source: "${stages.a.outputs.text}" } }
+            """);
+
+        ((YScalar)plan.Stage("a").Definition.With["message"]!).Value.ShouldBe("a");
+        ((YScalar)plan.Stage("a").Definition.With["count"]!).Value.ShouldBe("3");
+        var b = plan.Stage("b").Definition;
+        b.Uses.ShouldBe("test.copy");
+        b.With.Entries.Select(e => e.Key).ShouldBe(["source"]);
+        b.When.ShouldNotBe("always");
+        b.Needs.ShouldBeEmpty();
+    }
 }
