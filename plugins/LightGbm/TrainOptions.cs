@@ -1,12 +1,14 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using NumeraiPipeline.Plugins.LightGbm.Native;
+using NumeraiPipeline.Plugins.LightGbm.Training;
 using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.LightGbm;
 
 /// <summary>Options of <c>lightgbm.train</c>.</summary>
-public sealed class TrainOptions
+public sealed class TrainOptions : IValidatableObject
 {
     /// <summary>Training data (Numerai parquet: id, era, int8 features, targets).</summary>
     [Required]
@@ -69,4 +71,32 @@ public sealed class TrainOptions
     [Range(0, 1048576)]
     [Description("Keep the selected int8 rows in memory when they fit in this many MiB (one parquet read); larger data is streamed from the file (two reads, less memory).")]
     public int ResidentLimitMb { get; set; } = 1024;
+
+    /// <summary>
+    /// Checked when the pipeline is planned (validate, plan, run), before any stage runs: every name in
+    /// <see cref="Params"/> must be a LightGBM parameter or one of its aliases, and no parameter may be set twice — so
+    /// a typo is reported with its file position instead of after the download, at training time. Values are checked
+    /// by LightGBM when the stage runs.
+    /// </summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        string? problem = null;
+        try
+        {
+            _ = LightGbmParameters.Create(Params, NumThreads, Seed, Deterministic);
+        }
+        catch (ParameterException ex)
+        {
+            problem = ex.Message;
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or LightGbmException)
+        {
+            // LightGBM's native library cannot be loaded here; the stage reports that when it runs
+        }
+
+        if (problem is not null)
+        {
+            yield return new ValidationResult($"option 'params': {problem}", [nameof(Params)]);
+        }
+    }
 }

@@ -6,7 +6,7 @@ using NumeraiPipeline.Sdk;
 namespace NumeraiPipeline.Plugins.MlNet;
 
 /// <summary>Options of <c>mlnet.train</c> (the same inputs as <c>lightgbm.train</c>).</summary>
-public sealed class MlNetTrainOptions
+public sealed class MlNetTrainOptions : IValidatableObject
 {
     /// <summary>Training data.</summary>
     [Required]
@@ -46,4 +46,26 @@ public sealed class MlNetTrainOptions
     [Range(0, 1024)]
     [Description("FastTree threads; 0 = ML.NET's default (all cores).")]
     public int NumThreads { get; set; }
+
+    /// <summary>
+    /// Checked when the pipeline is planned (validate, plan, run), before any stage runs: the names and ranges of
+    /// <see cref="Params"/>, so a typo is reported with its file position instead of at training time.
+    /// </summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        string? problem = null;
+        try
+        {
+            _ = FastTreeParameters.Create(Params);
+        }
+        catch (StageException ex)
+        {
+            problem = ex.Message.Replace("mlnet.train: ", string.Empty, StringComparison.Ordinal);
+        }
+
+        if (problem is not null)
+        {
+            yield return new ValidationResult($"option 'params': {problem}", [nameof(Params)]);
+        }
+    }
 }

@@ -127,7 +127,8 @@ internal static class OptionsBinder
                 message = message.Replace($"The {member} field", $"option '{key}'", StringComparison.Ordinal).Replace($"The field {member}", $"option '{key}'", StringComparison.Ordinal).Replace(member, key, StringComparison.Ordinal);
             }
 
-            diagnostics.Add(DiagnosticCodes.OptionInvalid.Create(location.ToString(), stage.Id, descriptor.Id, message.TrimEnd('.') + "."));
+            message = message.TrimEnd('.');
+            diagnostics.Add(DiagnosticCodes.OptionInvalid.Create(location.ToString(), stage.Id, descriptor.Id, message.EndsWith('?') || message.EndsWith('!') ? message : message + "."));
         }
 
         if (diagnostics.Count > before)
