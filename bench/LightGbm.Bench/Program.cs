@@ -124,21 +124,6 @@ switch (mode)
         foreach (var chunk in train.ReadChunks(CancellationToken.None))
         {
             bytes += chunk.Features.Length;
-            if (!args.Contains("--no-gc"))
-            {
-                GC.Collect(2, GCCollectionMode.Forced, true);
-                if (args.Contains("--gc2"))
-                {
-                    GC.WaitForPendingFinalizers();
-                    GC.Collect(2, GCCollectionMode.Forced, true);
-                }
-            }
-
-            if (args.Contains("--verbose"))
-            {
-                var info = GC.GetGCMemoryInfo();
-                Console.WriteLine($"  chunk {chunk.Features.Length / 1048576.0:F0} MiB: RSS {Rss.CurrentMiB():F0} MiB, GC heap {info.HeapSizeBytes / 1048576.0:F0} MiB, committed {info.TotalCommittedBytes / 1048576.0:F0} MiB, fragmented {info.FragmentedBytes / 1048576.0:F0} MiB, promoted {info.PromotedBytes / 1048576.0:F0} MiB, live now {GC.GetTotalMemory(false) / 1048576.0:F0} MiB");
-            }
         }
 
         Console.WriteLine($"[stream] {train.Rows} x {features.Length}: {bytes / 1048576.0:F0} MiB of int8 in {clock.Elapsed.TotalSeconds:F1} s; RSS before {before:F0} MiB, peak {Rss.PeakMiB():F0} MiB");

@@ -50,8 +50,8 @@ internal sealed record FastTreeParameters
 
     private static StageException Unknown(string key)
     {
-        var closest = Names.OrderBy(n => Distance(n, key)).First();
-        var hint = Distance(closest, key) <= Math.Max(2, key.Length / 3) ? $" Did you mean '{closest}'?" : string.Empty;
+        var closest = Names.OrderBy(n => EditDistance.Between(n, key)).First();
+        var hint = EditDistance.Between(closest, key) <= Math.Max(2, key.Length / 3) ? $" Did you mean '{closest}'?" : string.Empty;
         return new StageException(ErrorCodes.Parameter,
             $"mlnet.train: unknown FastTree parameter '{key}' in params. Known: {string.Join(", ", Names)}.{hint}") { ExitCode = 2 };
     }
@@ -83,29 +83,5 @@ internal sealed record FastTreeParameters
         }
 
         return d;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var dp = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            dp[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            dp[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                dp[i, j] = Math.Min(Math.Min(dp[i - 1, j] + 1, dp[i, j - 1] + 1), dp[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-        }
-
-        return dp[a.Length, b.Length];
     }
 }

@@ -1,3 +1,5 @@
+using NumeraiPipeline.Sdk;
+
 namespace NumeraiPipeline.Numerai.Data;
 
 /// <summary>Did-you-mean suggestions by edit distance.</summary>
@@ -10,7 +12,7 @@ internal static class NameSuggestions
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
-            var d = Distance(name, candidate);
+            var d = EditDistance.Between(name, candidate, ignoreCase: true);
             if (d < bestDistance)
             {
                 bestDistance = d;
@@ -27,29 +29,5 @@ internal static class NameSuggestions
     {
         var closest = Closest(name, candidates);
         return closest is null ? string.Empty : $" Did you mean '{closest}'?";
-    }
-
-    public static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

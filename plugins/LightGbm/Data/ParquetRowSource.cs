@@ -17,13 +17,15 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
     private readonly bool resident;
     private List<DataBlock>? cache;
 
-    private ParquetRowSource(NumeraiParquetReader reader, ReadSpec featureSpec, int rows, long residentLimitBytes)
+    private ParquetRowSource(NumeraiParquetReader reader, ReadSpec featureSpec, int rows)
     {
         this.reader = reader;
         this.featureSpec = featureSpec;
         Rows = rows;
         FeatureNames = featureSpec.Features;
-        resident = (long)rows * featureSpec.Features.Count <= residentLimitBytes;
+
+        // streamed: each chunk is consumed before the next is read, so the reader fills one array for every row group
+        resident = !featureSpec.ReuseFeatureBuffer;
     }
 
     public int Rows { get; }
@@ -109,11 +111,9 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
                 IncludeIds = false,
                 DropMissingTarget = small.DropMissingTarget,
                 MaxRowsPerBlock = maxRowsPerBlock,
-
-                // streamed: each chunk is consumed before the next is read, so one array serves every row group
                 ReuseFeatureBuffer = (long)rows * selection.Features.Count > residentLimitBytes,
             };
-            return new ParquetRowSource(reader, featureSpec, rows, residentLimitBytes)
+            return new ParquetRowSource(reader, featureSpec, rows)
             {
                 Labels = selection.Target is null ? null : labels.ToArray(),
                 Ids = selection.ReadIds ? ids.ToArray() : null,

@@ -18,9 +18,6 @@ internal static unsafe class DatasetBuilder
     /// <summary>Bytes per value in the push buffer: an int32 column index and a float32 value.</summary>
     private const int CsrBytesPerValue = 8;
 
-    /// <summary>Chunks at least this big are collected right after they are pushed.</summary>
-    private const int LargeChunkBytes = 16 << 20;
-
     /// <summary>Builds a training Dataset chunk by chunk.</summary>
     public static SafeDatasetHandle BuildStreamed(IRowSource source, ReadOnlySpan<float> labels, string parameters, CancellationToken cancellationToken)
     {
@@ -137,11 +134,6 @@ internal static unsafe class DatasetBuilder
             }
 
             rowStart += chunk.Rows;
-            if (!source.InMemory && chunk.Features.Length >= LargeChunkBytes)
-            {
-                ReleaseGarbage(aggressive: false);
-            }
-
             if (next == sample.Length)
             {
                 break;
@@ -153,8 +145,8 @@ internal static unsafe class DatasetBuilder
             throw new InvalidOperationException($"the row source yielded fewer rows than its {source.Rows} announced");
         }
 
-        // The sampling pass left the parquet blocks it walked as garbage; return it to the OS before LightGBM
-        // allocates the sample columns and the binned Dataset, so the two do not add up at the peak.
+        // The sampling pass left Parquet.Net's buffers as garbage (a streamed source reuses one block array); return
+        // it to the OS before LightGBM allocates the sample columns and the binned Dataset.
         if (!source.InMemory)
         {
             ReleaseGarbage(aggressive: true);
@@ -296,12 +288,6 @@ internal static unsafe class DatasetBuilder
                 }
 
                 start += n;
-            }
-
-            // a streamed chunk (a row group's bytes) is garbage once pushed; collect it before the next one is read
-            if (!source.InMemory && chunk.Features.Length >= LargeChunkBytes)
-            {
-                ReleaseGarbage(aggressive: false);
             }
         }
 

@@ -13,8 +13,8 @@ internal interface IRowSource
     IReadOnlyList<string> FeatureNames { get; }
 
     /// <summary>
-    /// True when the rows stay in memory between enumerations (nothing is gained by collecting garbage after a
-    /// chunk); false when every enumeration reads them again and a chunk is garbage once consumed.
+    /// True when the rows stay in memory between enumerations; false when every enumeration reads them again (then
+    /// collecting garbage between passes returns the reader's transient memory).
     /// </summary>
     bool InMemory { get; }
 

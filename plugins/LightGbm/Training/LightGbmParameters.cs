@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.LightGbm.Training;
 
@@ -151,36 +152,12 @@ internal sealed class LightGbmParameters
     private static string DidYouMean(string name)
     {
         var best = ParameterCatalog.CanonicalNames.Keys
-            .Select(k => (Key: k, Distance: Levenshtein(name.ToLowerInvariant(), k)))
+            .Select(k => (Key: k, Distance: EditDistance.Between(name.ToLowerInvariant(), k)))
             .OrderBy(t => t.Distance)
             .ThenBy(t => t.Key, StringComparer.Ordinal)
             .FirstOrDefault();
         return best.Key is not null && best.Distance <= Math.Max(2, name.Length / 3)
             ? $" Did you mean '{ParameterCatalog.CanonicalNames[best.Key]}'?"
             : string.Empty;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

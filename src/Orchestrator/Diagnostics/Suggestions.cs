@@ -1,3 +1,5 @@
+using NumeraiPipeline.Sdk;
+
 namespace NumeraiPipeline.Orchestrator.Diagnostics;
 
 /// <summary>"Did you mean" suggestions by edit distance, closest first.</summary>
@@ -8,7 +10,7 @@ internal static class Suggestions
         var limit = Math.Max(2, input.Length / 3);
         return candidates
             .Distinct(StringComparer.Ordinal)
-            .Select(c => (c, d: Distance(input.ToLowerInvariant(), c.ToLowerInvariant())))
+            .Select(c => (c, d: EditDistance.Between(input, c, ignoreCase: true)))
             .Where(x => x.d <= limit || x.c.Contains(input, StringComparison.OrdinalIgnoreCase) || input.Contains(x.c, StringComparison.OrdinalIgnoreCase))
             .OrderBy(x => x.d)
             .ThenBy(x => x.c, StringComparer.Ordinal)
@@ -27,29 +29,5 @@ internal static class Suggestions
             1 => $" Did you mean '{s[0]}'?",
             _ => $" Did you mean {string.Join(", ", s.Take(s.Count - 1).Select(x => $"'{x}'"))} or '{s[^1]}'?",
         };
-    }
-
-    public static int Distance(string a, string b)
-    {
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            prev[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-
-            (prev, cur) = (cur, prev);
-        }
-
-        return prev[b.Length];
     }
 }
