@@ -59,7 +59,7 @@ internal static class StageErrors
             ErrorCodes.MissingFeature,
             $"{s.Message} (schema drift: the feature set names columns this data file does not have). Download features.json and the data of the same dataset version, or choose another feature_set.",
             ex) { ExitCode = 2 },
-        ParameterException p => new StageException(ErrorCodes.Parameter, $"params: {p.Message}", ex) { ExitCode = 2 },
+        ParameterException p => new StageException(ErrorCodes.Parameter, $"params: {clean(p.Message)}") { ExitCode = 2 },
         LightGbmException l when LooksLikeParameter(l.NativeMessage) => new StageException(
             ErrorCodes.Parameter,
             $"LightGBM rejected the parameters: {clean(l.NativeMessage).TrimEnd(' ', '.', '\n')}. Fix the value in 'params'.",

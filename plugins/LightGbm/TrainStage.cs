@@ -21,7 +21,7 @@ public sealed class TrainStage : IStage<TrainOptions>
     {
         var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.train: option 'data' is required. Set it to a Numerai parquet file.") { ExitCode = 2 };
         var features = StageErrors.LoadFeatures(options.Features?.Path, options.FeatureSet, dataPath);
-        var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic, features.Count), dataPath);
+        var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic, features.Count), dataPath, context.Secrets.Redact);
         var native = new NativeOutput(context, parameters.Values.Values, ParameterValueCheck.ReadInt(parameters.Get("verbosity") ?? "-1") ?? -1);
         var limit = (long)options.ResidentLimitMb << 20;
 

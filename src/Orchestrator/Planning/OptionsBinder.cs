@@ -102,7 +102,7 @@ internal static class OptionsBinder
             catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
             {
                 var location = locations.TryGetValue(key, out var l) ? l : stage.Location;
-                diagnostics.Add(DiagnosticCodes.OptionType.Create(location.ToString(), stage.Id, descriptor.Id, key, $"expects {Describe(property.Property.PropertyType)}, but is {value?.ToJsonString() ?? "null"}"));
+                diagnostics.Add(DiagnosticCodes.OptionType.Create(location.ToString(), stage.Id, descriptor.Id, key, WithoutSecrets($"expects {Describe(property.Property.PropertyType)}, but is {value?.ToJsonString() ?? "null"}", resolver)));
             }
         }
 
@@ -127,7 +127,7 @@ internal static class OptionsBinder
                 message = message.Replace($"The {member} field", $"option '{key}'", StringComparison.Ordinal).Replace($"The field {member}", $"option '{key}'", StringComparison.Ordinal).Replace(member, key, StringComparison.Ordinal);
             }
 
-            message = message.TrimEnd('.');
+            message = WithoutSecrets(message, resolver).TrimEnd('.');
             diagnostics.Add(DiagnosticCodes.OptionInvalid.Create(location.ToString(), stage.Id, descriptor.Id, message.EndsWith('?') || message.EndsWith('!') ? message : message + "."));
         }
 
@@ -138,6 +138,21 @@ internal static class OptionsBinder
 
         ResolveArtifactPaths(options);
         return options;
+    }
+
+    /// <summary>
+    /// An option message with every secret value of the pipeline replaced by ***, in any letter case: a plugin's
+    /// validation message (or a type error) may quote a value that was built from ${secrets...}, and diagnostics are
+    /// printed as they are.
+    /// </summary>
+    private static string WithoutSecrets(string message, ValueResolver resolver)
+    {
+        foreach (var secret in resolver.UsedSecretValues.Where(v => v.Length >= 3).OrderByDescending(v => v.Length))
+        {
+            message = message.Replace(secret, "***", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return message;
     }
 
     /// <summary>
