@@ -43,7 +43,7 @@ internal static class ParamsValidation
             }
 
             var label = key == canonical ? $"'{key}'" : $"'{key}' (LightGBM's '{canonical}')";
-            if ((ParameterValueCheck.Problem(rule, label, text) ?? StageParameters.Problem(rule, label)) is { } problem)
+            if ((ParameterValueCheck.Problem(rule, label, text) ?? StageParameters.Problem(rule, label, text)) is { } problem)
             {
                 problems.Add(problem);
                 valueProblems.Add(key);

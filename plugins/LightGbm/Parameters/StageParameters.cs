@@ -18,11 +18,18 @@ internal static class StageParameters
     };
 
     /// <summary>
-    /// The problem with setting <paramref name="canonical"/> in params, or null. early_stopping_round is used only by
-    /// LightGBM's own training loops (CLI, Python's lgb.train); lightgbm.train boosts iteration by iteration itself.
+    /// The problem with setting <paramref name="rule"/> to <paramref name="text"/> in params, or null: a forced splits
+    /// or bins file that does not exist, a CLI-only parameter, or early_stopping_round, which only LightGBM's own
+    /// training loops read (CLI, Python's lgb.train): lightgbm.train boosts iteration by iteration itself.
     /// </summary>
-    public static string? Problem(ParameterRule rule, string label)
+    public static string? Problem(ParameterRule rule, string label, string text)
     {
+        if (rule.Name is "forcedsplits_filename" or "forcedbins_filename" && !File.Exists(text))
+        {
+            // LightGBM only warns and trains without them. The path is not quoted: it may be built from a secret.
+            return $"{label} names a file that does not exist (a relative path is relative to the current folder).";
+        }
+
         if (rule.Name == "early_stopping_round")
         {
             return $"{label} is not used: lightgbm.train runs its own boosting loop. Set the stage option 'early_stopping_rounds' (with 'valid') instead.";
