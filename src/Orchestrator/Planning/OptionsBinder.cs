@@ -153,13 +153,19 @@ internal static class OptionsBinder
     };
 
     /// <summary>
-    /// An option message with every secret value of the pipeline replaced by ***, in any letter case: a plugin's
+    /// An option message with every secret value of the pipeline replaced by ***, in any letter case and also JSON-escaped
+    /// (as a type error quotes the value) or URL-encoded: a plugin's
     /// validation message (or a type error) may quote a value that was built from ${secrets...}, and diagnostics are
     /// printed as they are.
     /// </summary>
     private static string WithoutSecrets(string message, ValueResolver resolver)
     {
-        foreach (var secret in resolver.UsedSecretValues.Where(v => v.Length >= 3).OrderByDescending(v => v.Length))
+        var forms = resolver.UsedSecretValues
+            .Where(v => v.Length >= 3)
+            .SelectMany(v => new[] { v, JsonEncodedText.Encode(v).ToString(), Uri.EscapeDataString(v) })
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .OrderByDescending(v => v.Length);
+        foreach (var secret in forms)
         {
             message = message.Replace(secret, "***", StringComparison.OrdinalIgnoreCase);
         }
