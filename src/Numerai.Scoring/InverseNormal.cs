@@ -1,4 +1,4 @@
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>
 /// The standard normal quantile function Φ⁻¹ after Wichura's algorithm AS 241 (PPND16), relative accuracy about

@@ -1,4 +1,4 @@
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>Small numeric primitives over spans of doubles.</summary>
 internal static class Stats

@@ -1,7 +1,7 @@
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>The scores of one era; NaN where a metric was not computed (input absent, or the era was skipped).</summary>
-internal sealed class EraScore
+public sealed class EraScore
 {
     /// <summary>The era.</summary>
     public required string Era { get; init; }

@@ -1,4 +1,4 @@
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>Tie-kept (average) ranks and their gaussianization, as numerai-tools' <c>tie_kept_rank</c> + <c>gaussian</c>.</summary>
 internal static class Ranking

@@ -1,7 +1,7 @@
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>What the engine computes and how.</summary>
-internal sealed record ScoringOptions
+public sealed record ScoringOptions
 {
     /// <summary>Parallel era workers; 0 or less means one per core.</summary>
     public int MaxDegreeOfParallelism { get; init; }

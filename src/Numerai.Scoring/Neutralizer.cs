@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>
 /// Per-era least-squares neutralization y − X·β with X = [F | 1] (numerai-tools <c>neutralize</c>): the fitted

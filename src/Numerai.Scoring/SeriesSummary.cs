@@ -1,11 +1,11 @@
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>
 /// Aggregates of a per-era score series (eras in ascending order, NaN eras dropped): mean, population std
 /// (ddof 0), Sharpe = mean / std, and max drawdown of the cumulative sum with the running peak starting at the
 /// first era's cumulative value.
 /// </summary>
-internal sealed record SeriesSummary(int Eras, double Mean, double Std, double Sharpe, double MaxDrawdown, double StdDdof1)
+public sealed record SeriesSummary(int Eras, double Mean, double Std, double Sharpe, double MaxDrawdown, double StdDdof1)
 {
     /// <summary>Summarises the values in era order; NaN values are skipped.</summary>
     public static SeriesSummary From(IEnumerable<double> valuesInEraOrder)

@@ -1,9 +1,9 @@
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>
 /// Column data of the rows to score, all arrays of the same length (one entry a row). Missing values are NaN.
 /// </summary>
-internal sealed class ScoringData
+public sealed class ScoringData
 {
     /// <summary>The era name of each row (zero-padded, e.g. <c>0575</c>).</summary>
     public required string[] Eras { get; init; }

@@ -1,10 +1,10 @@
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>
 /// Row-major byte features held in blocks of rows (a .NET array holds at most ~2.1 billion values, less than a
 /// full validation set with 780 features), e.g. one block per parquet row group.
 /// </summary>
-internal sealed class FeatureMatrix
+public sealed class FeatureMatrix
 {
     private readonly byte[][] blocks;
     private readonly int[] starts;

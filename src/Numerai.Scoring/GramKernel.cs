@@ -1,4 +1,4 @@
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>The instruction set <see cref="ByteGram"/> uses for its tiles.</summary>
 internal enum GramKernel

@@ -1,4 +1,4 @@
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>Scratch buffers of <see cref="Ranking"/>: sortable keys and row indices, twice (radix sort ping-pong).</summary>
 internal sealed class RankScratch

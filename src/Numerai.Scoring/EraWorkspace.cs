@@ -1,4 +1,4 @@
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>Scratch buffers of one era worker (one per thread), grown to the largest era seen.</summary>
 internal sealed class EraWorkspace

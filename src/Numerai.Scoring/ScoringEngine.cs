@@ -1,13 +1,13 @@
 using System.Collections.Concurrent;
 
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>
 /// Scores predictions era by era, in parallel over eras, as numerai-tools does (DATA-AND-SCORING.md §4): CORR
 /// (numerai_corr), MMC and BMC (correlation_contribution), FNC (feature_neutral_corr) and the max feature exposure.
 /// Rows without a target are dropped per era; eras without any are dropped.
 /// </summary>
-internal sealed class ScoringEngine(ScoringOptions options)
+public sealed class ScoringEngine(ScoringOptions options)
 {
     /// <summary>Scores every labelled era.</summary>
     public ScoringResult Score(ScoringData data, CancellationToken cancellationToken = default, Action<int, int>? progress = null)

@@ -1,7 +1,7 @@
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>Per-era scores in ascending era order, and the notes about eras or metrics that were skipped.</summary>
-internal sealed class ScoringResult
+public sealed class ScoringResult
 {
     /// <summary>Labelled eras in ascending order.</summary>
     public required IReadOnlyList<EraScore> Eras { get; init; }
