@@ -6,16 +6,19 @@ namespace NumeraiPipeline.Numerai.Sandbox.Live;
 /// <summary>
 /// The pre-submitted past rounds of <see cref="SandboxOptions.History"/>: one on-time submission per model for each
 /// of the rounds before the current one, whose predictions carry a known share of the round's resolved target. The
-/// first model is steady; every other model decays from good to bad over the history, so a live-performance gate
-/// has something to decline. Deterministic: the same options give the same submissions, ids included.
+/// first model is steady; every other model decays over the history (its edge turns negative and its likeness to the
+/// meta model fades), so a live-performance gate has something to decline. Deterministic: the same options give the same submissions, ids included.
 /// </summary>
 internal static class SandboxHistory
 {
-    /// <summary>The signal share of the first model's predictions.</summary>
-    public const double SteadyQuality = 0.08;
+    /// <summary>The weight of the meta model in every history prediction (models look like the meta model, as on Numerai).</summary>
+    public const double MetaWeight = 0.4;
 
-    /// <summary>The signal share of a decaying model at the oldest and at the newest history round.</summary>
-    public const double DecayFrom = 0.15;
+    /// <summary>The weight of the resolved target (the model's own edge) in the first model's predictions.</summary>
+    public const double SteadyQuality = 0.01;
+
+    /// <summary>The target weight of a decaying model at the oldest and at the newest history round.</summary>
+    public const double DecayFrom = 0.04;
 
     /// <inheritdoc cref="DecayFrom"/>
     public const double DecayTo = -0.10;
@@ -38,7 +41,9 @@ internal static class SandboxHistory
             var position = count == 1 ? 1.0 : k / (double)(count - 1);
             for (var m = 0; m < models.Count; m++)
             {
+                // A decaying model loses its likeness to the meta model as its own edge turns negative.
                 var quality = m == 0 ? SteadyQuality : DecayFrom + ((DecayTo - DecayFrom) * position);
+                var metaWeight = m == 0 ? MetaWeight : MetaWeight * (1 - position);
                 var (id, name) = models[m];
                 var at = round.OpenTime + TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(10).Ticks, (round.CloseStakingTime - round.OpenTime).Ticks / 2));
                 result.Add(new SandboxSubmission(
@@ -50,25 +55,35 @@ internal static class SandboxHistory
                     false,
                     null,
                     outcome.Ids,
-                    Predictions(outcome, quality, new SandboxRandom(options.Seed, number, SandboxRandom.Hash(name)))));
+                    Predictions(outcome, metaWeight, quality, new SandboxRandom(options.Seed, number, SandboxRandom.Hash(name)))));
             }
         }
 
         return result;
     }
 
-    /// <summary>Ranks of quality × standardised target + unit noise: a prediction whose CORR grows with the quality.</summary>
-    private static double[] Predictions(RoundOutcome outcome, double quality, SandboxRandom rng)
+    /// <summary>
+    /// Ranks of meta weight × standardised meta model + quality × standardised target + unit noise: CORR follows the
+    /// meta model's plus the quality, MMC (the part the meta model lacks) the quality alone.
+    /// </summary>
+    private static double[] Predictions(RoundOutcome outcome, double metaWeight, double quality, SandboxRandom rng)
     {
-        var mean = outcome.Target.Average();
-        var std = Math.Sqrt(outcome.Target.Sum(t => (t - mean) * (t - mean)) / Math.Max(1, outcome.Rows));
+        var target = Standardised(outcome.Target);
+        var meta = Standardised(outcome.MetaModel);
         var raw = new double[outcome.Rows];
         for (var i = 0; i < raw.Length; i++)
         {
-            raw[i] = (quality * (std == 0 ? 0 : (outcome.Target[i] - mean) / std)) + rng.NextGaussian();
+            raw[i] = (metaWeight * meta[i]) + (quality * target[i]) + rng.NextGaussian();
         }
 
         return SandboxOutcomes.Ranks(raw);
+    }
+
+    private static double[] Standardised(double[] values)
+    {
+        var mean = values.Average();
+        var std = Math.Sqrt(values.Sum(t => (t - mean) * (t - mean)) / Math.Max(1, values.Length));
+        return [.. values.Select(v => std == 0 ? 0 : (v - mean) / std)];
     }
 
     private static string StableGuid(string text) => new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16)).ToString();
