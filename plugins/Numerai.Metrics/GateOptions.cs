@@ -5,7 +5,7 @@ using NumeraiPipeline.Sdk;
 namespace NumeraiPipeline.Plugins.Numerai.Metrics;
 
 /// <summary>Options of <c>numerai.gate</c>: thresholds on metrics.json; each is optional, unset ones are not checked.</summary>
-public sealed class GateOptions
+public sealed partial class GateOptions
 {
     /// <summary>metrics.json of a numerai.metrics stage.</summary>
     [Required]

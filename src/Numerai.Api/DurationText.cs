@@ -1,10 +1,14 @@
 using System.Globalization;
 
-namespace NumeraiPipeline.Plugins.Numerai.Download;
+namespace NumeraiPipeline.Numerai.Api;
 
-/// <summary>Reads durations written as 90m, 2h, 45s, 1d, a number of seconds, or hh:mm:ss.</summary>
-internal static class DurationText
+/// <summary>Reads durations written as 90m, 2h, 45s, 1d, a number of seconds, or hh:mm:ss (stage options such as poll_interval).</summary>
+public static class DurationText
 {
+    /// <summary>Parses a duration; false for anything else or a negative value.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The duration.</param>
+    /// <returns>Whether it was a duration.</returns>
     public static bool TryParse(string? text, out TimeSpan value)
     {
         value = default;
