@@ -5,7 +5,7 @@ using NumeraiPipeline.Sdk;
 namespace NumeraiPipeline.Plugins.Numerai.Live;
 
 /// <summary>Options of <c>numerai.diagnostics</c>.</summary>
-public sealed class DiagnosticsOptions
+public sealed class DiagnosticsOptions : IValidatableObject
 {
     /// <summary>The model name on numer.ai.</summary>
     [Required]
@@ -36,4 +36,15 @@ public sealed class DiagnosticsOptions
     /// <value>Default NUMERAI_API_URL, else Numerai.</value>
     [Description("The Numerai API endpoint (default NUMERAI_API_URL, else Numerai); e.g. ${stages.sandbox.outputs.api_url}.")]
     public string? ApiUrl { get; set; }
+
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        foreach (var (name, value) in new[] { (nameof(PollInterval), PollInterval), (nameof(MaxWait), MaxWait) })
+        {
+            if (!NumeraiPipeline.Numerai.Api.DurationText.TryParse(value, out _))
+            {
+                yield return new ValidationResult($"'{value}' is not a duration; write it as 90m, 2h, 45s, a number of seconds or hh:mm:ss", [name]);
+            }
+        }
+    }
 }
