@@ -29,7 +29,7 @@ internal static class GraphQlDocuments
     public const string Account =
         "query { account { id username email walletAddress availableNmr insertedAt models { id name tournament submissionWebhook v2Stake { status stakeValue } } } }";
 
-    public const string Model = "query($modelId: String) { model(modelId: $modelId) { id name tournament submissionWebhook } }";
+    public const string Model = "query($modelId: String) { model(modelId: $modelId) { id name tournament submissionWebhook v2Stake { status stakeValue } } }";
 
     public const string ListRounds =
         "query($tournament: Int $number: Int $status: RoundStatus $limit: Int) { rounds(tournament: $tournament number: $number status: $status limit: $limit) { number openTime closeStakingTime closeTime scoreTime resolveTime resolvedGeneral payoutFactor defaultCorrMultiplier defaultMmcMultiplier } }";
