@@ -14,7 +14,4 @@ internal static class LiveErrorCodes
 
     /// <summary>The predictions file cannot be read.</summary>
     public const string PredictionsUnreadable = "NP6804";
-
-    /// <summary>Numerai no longer lists the uploaded diagnostics.</summary>
-    public const string DiagnosticsMissing = "NP6805";
 }

@@ -46,7 +46,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         data = new SandboxDataStore(options, generator);
         signer = new UrlSigner(options.Time, options.SignedUrlLifetime);
         outcomes = new Live.SandboxOutcomes(options, data, generator);
-        api = new SandboxApi(clock, account, data, signer, options, new Live.SandboxScores(options, clock, outcomes), new Live.SandboxDiagnostics(data));
+        api = new SandboxApi(clock, account, data, signer, options, new Live.SandboxScores(options, clock, outcomes), new Live.SandboxDiagnostics(data), Faults);
     }
 
     /// <summary>The base URL, e.g. <c>http://127.0.0.1:41234/</c> (the GraphQL endpoint is its root).</summary>

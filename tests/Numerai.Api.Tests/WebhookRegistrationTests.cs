@@ -74,4 +74,16 @@ public sealed class WebhookRegistrationTests
         code.ShouldBe(3);
         error.ShouldStartWith("numerai-pipeline: error NP6501: Numerai API: 'account' needs API keys, and none are set.");
     }
+
+    [Fact]
+    public async Task A_webhook_numerai_did_not_keep_is_NP6515()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        s.Server.Faults.DropWebhooks(1);
+
+        var (code, _, error) = await RunAsync(new WebhookRegistration { ModelName = "demo_model", Url = "https://t.example/c?secret=hidden", Environment = Environment(s) });
+
+        code.ShouldBe(1);
+        error.ShouldBe("numerai-pipeline: error NP6515: Numerai did not confirm the webhook of model 'demo_model' (it now shows no webhook). Run the command again; check the model on numer.ai.");
+    }
 }

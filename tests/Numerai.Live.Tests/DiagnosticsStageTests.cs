@@ -97,6 +97,21 @@ public sealed class DiagnosticsStageTests
     }
 
     [Fact]
+    public async Task An_unreadable_predictions_file_is_NP6804()
+    {
+        await using var s = await LiveSandbox.StartAsync(history: 0);
+        var csv = s.Workspace.File("bad.csv");
+        await File.WriteAllTextAsync(csv, "row,value\n1,0.5\n");
+        await using var context = s.Context("diagnostics");
+
+        var e = await Should.ThrowAsync<StageException>(() => new DiagnosticsStage().RunAsync(context, new DiagnosticsOptions { ApiUrl = s.Url, Model = "demo_model", Predictions = new ArtifactRef(csv) }, default));
+
+        e.Code.ShouldBe("NP6804");
+        e.Message.ShouldStartWith("stage 'diagnostics': option 'predictions': ");
+        s.Server.Requests.ShouldBeEmpty("nothing is uploaded");
+    }
+
+    [Fact]
     public void Durations_are_checked_before_anything_runs()
     {
         var options = new DiagnosticsOptions { Model = "m", Predictions = new ArtifactRef("p.csv"), PollInterval = "often", MaxWait = "2h" };

@@ -96,4 +96,17 @@ public sealed class PerformanceStageTests
         e.Code.ShouldBe(NumeraiErrorCodes.UnknownModel);
         e.Message.ShouldBe("stage 'performance': Numerai API: model 'demo_modle' is not one of this account's models (the account has: 'demo_model', 'demo_model_2'). Check the model name, or create the model on numer.ai.");
     }
+
+    [Fact]
+    public async Task A_bad_api_url_is_NP6801()
+    {
+        await using var s = await LiveSandbox.StartAsync(history: 0);
+        await using var context = s.Context("performance");
+
+        var e = await Should.ThrowAsync<StageException>(() => new PerformanceStage().RunAsync(context, new PerformanceOptions { ApiUrl = "ftp://numerai", Model = "demo_model" }, default));
+
+        e.Code.ShouldBe("NP6801");
+        e.ExitCode.ShouldBe(2);
+        e.Message.ShouldBe("stage 'performance': option 'api_url': 'ftp://numerai' is not an http(s) URL. Set api_url or NUMERAI_API_URL to e.g. https://api-tournament.numer.ai.");
+    }
 }

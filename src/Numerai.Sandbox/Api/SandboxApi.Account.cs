@@ -215,7 +215,10 @@ internal sealed partial class SandboxApi
             throw new GqlResolverException(SandboxMessages.BadWebhook);
         }
 
-        account.SetWebhook(modelId, url);
+        if (!faults.TakeWebhookDrop())
+        {
+            account.SetWebhook(modelId, url);
+        }
 
         // Numerai answers the String "true" (numerapi compares with == "true").
         return JsonValue.Create("true");

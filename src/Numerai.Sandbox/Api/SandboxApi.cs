@@ -14,7 +14,8 @@ internal sealed partial class SandboxApi(
     UrlSigner signer,
     SandboxOptions options,
     SandboxScores scores,
-    SandboxDiagnostics diagnostics)
+    SandboxDiagnostics diagnostics,
+    SandboxFaults faults)
 {
     public Func<string, GqlExecutor.Resolver?> ResolversFor(string? authorization, string baseUrl) => field => field switch
     {
