@@ -43,7 +43,7 @@ internal sealed partial class CommandFactory
         return new RunOptions
         {
             Workspace = session.Workspace,
-            MaxParallel = maxParallel ?? Math.Max(1, Environment.ProcessorCount),
+            MaxParallel = maxParallel ?? Math.Max(1, System.Environment.ProcessorCount),
             ForceAll = forceAll,
             ForceStages = forceStages,
             LoggerFactory = session.LoggerFactory,
@@ -75,7 +75,7 @@ internal sealed partial class CommandFactory
     {
         var renderer = new ConsoleRenderer(session);
         var options = BuildRunOptions(session, plan, parse, renderer);
-        var storeUri = session.Settings.Store ?? Environment.GetEnvironmentVariable(NumeraiPipeline.Storage.RemoteStores.EnvironmentVariable);
+        var storeUri = session.Settings.Store ?? session.Environment(NumeraiPipeline.Storage.RemoteStores.EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(storeUri))
         {
             // Artifacts and stamps live in the store too: pull what an earlier job stored, push each stage as it completes.
