@@ -79,8 +79,9 @@ internal sealed class SandboxDiagnostics(SandboxDataStore data)
             var result = new ScoringEngine(new ScoringOptions { FeatureNeutralCorr = false, FeatureExposure = false, MaxDegreeOfParallelism = 1 }).Score(scoring, cancellationToken);
             return Summary(result, matched, table.Ids.Count);
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or DataSchemaException or ArgumentException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever goes wrong with one upload is that run's failure (status failed, with the reason), not a server error.
             return FailedResult("the diagnostics could not be computed: " + e.Message);
         }
     }

@@ -22,15 +22,15 @@ internal static class ExtraCommands
         var clock = new Option<string>("--clock") { Description = "Round clock: open (always open), late, closed, or schedule (daily rounds: 1 h on time, 1 h late, then closed)", DefaultValueFactory = _ => "open" };
         clock.AcceptOnlyFromAmong([.. SandboxLaunch.ClockValues]);
         var now = new Option<DateTimeOffset?>("--now") { Description = "Start the sandbox clock at this instant (ISO 8601, e.g. 2026-05-01T13:30:00Z)" };
-        var speed = new Option<double>("--speed") { Description = "Sandbox seconds per real second (3600: a day passes in 24 s)", DefaultValueFactory = _ => 1.0 };
-        var history = new Option<int>("--history") { Description = "Past rounds already submitted for every model, resolved or resolving on the clock (0 for none)", DefaultValueFactory = _ => 30 };
-        var failGraphQl = new Option<int>("--fail-graphql") { Description = "Fault: the next N GraphQL requests fail with --fail-status" };
-        var failStatus = new Option<int>("--fail-status") { Description = "Fault: HTTP status of the injected GraphQL failures (500, 502, 503, 504)", DefaultValueFactory = _ => 503 };
-        var delay = new Option<int>("--graphql-delay-ms") { Description = "Fault: delay every GraphQL answer by this many milliseconds" };
-        var failDownloads = new Option<int>("--fail-downloads") { Description = "Fault: the next N downloads fail with 503" };
-        var cutDownloads = new Option<int>("--cut-downloads") { Description = "Fault: the next N downloads drop the connection half-way" };
-        var ignoreRange = new Option<int>("--ignore-range") { Description = "Fault: the next N ranged downloads ignore Range" };
-        var failUploads = new Option<int>("--fail-uploads") { Description = "Fault: the next N uploads fail with 500" };
+        var speed = new Option<double>("--speed") { Description = "Sandbox seconds per real second (3600: a day passes in 24 s)", DefaultValueFactory = _ => 1.0 }.InRange(0.001, 1_000_000.0);
+        var history = new Option<int>("--history") { Description = "Past rounds already submitted for every model, resolved or resolving on the clock (0 for none)", DefaultValueFactory = _ => 30 }.InRange(0, 1000);
+        var failGraphQl = new Option<int>("--fail-graphql") { Description = "Fault: the next N GraphQL requests fail with --fail-status" }.InRange(0, 1_000_000);
+        var failStatus = new Option<int>("--fail-status") { Description = "Fault: HTTP status of the injected GraphQL failures (500, 502, 503, 504)", DefaultValueFactory = _ => 503 }.InRange(500, 599);
+        var delay = new Option<int>("--graphql-delay-ms") { Description = "Fault: delay every GraphQL answer by this many milliseconds" }.InRange(0, 600_000);
+        var failDownloads = new Option<int>("--fail-downloads") { Description = "Fault: the next N downloads fail with 503" }.InRange(0, 1_000_000);
+        var cutDownloads = new Option<int>("--cut-downloads") { Description = "Fault: the next N downloads drop the connection half-way" }.InRange(0, 1_000_000);
+        var ignoreRange = new Option<int>("--ignore-range") { Description = "Fault: the next N ranged downloads ignore Range" }.InRange(0, 1_000_000);
+        var failUploads = new Option<int>("--fail-uploads") { Description = "Fault: the next N uploads fail with 500" }.InRange(0, 1_000_000);
         var command = new Command("sandbox", "Start the local stand-in of the Numerai API on 127.0.0.1 with synthetic data; prints its URL; Ctrl+C stops it")
         {
             port, rows, features, eras, seed, data, clock, now, speed, history, failGraphQl, failStatus, delay, failDownloads, cutDownloads, ignoreRange, failUploads,
@@ -57,12 +57,6 @@ internal static class ExtraCommands
                 IgnoreRange = parse.GetValue(ignoreRange),
                 FailUploads = parse.GetValue(failUploads),
             };
-            if (launch.Speed <= 0 || launch.History < 0)
-            {
-                await factory.Error.WriteLineAsync("numerai-pipeline: error NP6006: --speed must be above 0 and --history at least 0.").ConfigureAwait(false);
-                return 2;
-            }
-
             return await launch.RunAsync(factory.Output, factory.Link(token)).ConfigureAwait(false);
         });
         return command;
@@ -86,7 +80,10 @@ internal static class ExtraCommands
                 return 2;
             }
 
-            var registration = new WebhookRegistration { ModelName = parse.GetValue(model)!, Url = given, SecretVariable = parse.GetValue(secretEnv), ApiUrl = parse.GetValue(apiUrl) };
+            var registration = new WebhookRegistration
+            {
+                ModelName = parse.GetValue(model)!, Url = given, SecretVariable = parse.GetValue(secretEnv), ApiUrl = parse.GetValue(apiUrl), Environment = factory.Environment,
+            };
             return await registration.RunAsync(factory.Output, factory.Error, factory.Link(token)).ConfigureAwait(false);
         });
         return new Command("numerai", "Numerai account commands") { setWebhook };

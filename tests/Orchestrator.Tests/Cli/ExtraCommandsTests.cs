@@ -1,19 +1,19 @@
+using NumeraiPipeline.Numerai.Sandbox;
+using NumeraiPipeline.Orchestrator.Cli;
+
 namespace NumeraiPipeline.Orchestrator.Tests.Cli;
 
 /// <summary>The thin bindings of <c>sandbox</c> and <c>numerai set-webhook</c>: argument errors before anything starts.</summary>
 public sealed class ExtraCommandsTests
 {
     [Fact]
-    public async Task Sandbox_refuses_a_clock_it_does_not_know_and_a_speed_of_zero()
+    public async Task Sandbox_refuses_a_clock_it_does_not_know()
     {
         var clock = await TestRepo.RunCliAsync("sandbox", "--clock", "noon");
-        var speed = await TestRepo.RunCliAsync("sandbox", "--speed", "0");
 
         clock.ExitCode.ShouldBe(2);
         clock.Error.ShouldContain("noon");
         clock.Error.ShouldContain("open");
-        speed.ExitCode.ShouldBe(2);
-        speed.Error.Trim().ShouldBe("numerai-pipeline: error NP6006: --speed must be above 0 and --history at least 0.");
     }
 
     [Fact]
@@ -34,5 +34,27 @@ public sealed class ExtraCommandsTests
 
         result.ExitCode.ShouldBe(2);
         result.Error.Trim().ShouldBe("numerai-pipeline: error NP6514: 'http://trigger.example/numerai/compute?secret=***' is not an absolute https URL. Give the trigger's URL, e.g. the terraform output webhook_url (https://…/numerai/compute).");
+    }
+
+    [Fact]
+    public async Task Set_webhook_registers_the_url_with_the_keys_and_secret_of_its_environment()
+    {
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { DataDirectory = Path.GetTempPath() });
+        var environment = new Dictionary<string, string>
+        {
+            ["NUMERAI_API_URL"] = sandbox.Url.ToString(),
+            ["NUMERAI_PUBLIC_ID"] = SandboxServer.DemoPublicId,
+            ["NUMERAI_SECRET_KEY"] = SandboxServer.DemoSecretKey,
+            ["TRIGGER_SECRET"] = "f00dfeedf00dfeedf00d",
+        };
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var code = await CliApp.InvokeAsync(
+            ["numerai", "set-webhook", "demo_model_2", "https://trigger.example/numerai/compute", "--secret-env", "TRIGGER_SECRET"], output, error, CancellationToken.None, environment: environment.GetValueOrDefault);
+
+        code.ShouldBe(0, error.ToString());
+        output.ToString().ShouldContain("will call 'https://trigger.example/numerai/compute?secret=***' for model 'demo_model_2'");
+        (output.ToString() + error).ShouldNotContain("f00dfeedf00dfeedf00d");
     }
 }
