@@ -51,7 +51,7 @@ public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersion
             History = options.History,
             DiagnosticsDelay = DurationText.TryParse(options.DiagnosticsDelay, out var delay)
                 ? delay
-                : throw new StageException(DownloadErrorCodes.BadOption, $"stage '{context.StageId}': option 'diagnostics_delay': '{options.DiagnosticsDelay}' is not a duration; write it as 90m, 2h, 45s, a number of seconds or hh:mm:ss") { ExitCode = 2 },
+                : throw new StageException(DownloadErrorCodes.BadOption, $"stage '{context.StageId}': option 'diagnostics_delay': '{options.DiagnosticsDelay}' is not a duration. {DurationText.Forms}.") { ExitCode = 2 },
         };
 
         SandboxServer server;

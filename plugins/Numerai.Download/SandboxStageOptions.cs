@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using NumeraiPipeline.Numerai.Api;
 
 namespace NumeraiPipeline.Plugins.Numerai.Download;
 
@@ -62,11 +63,12 @@ public sealed class SandboxStageOptions : IValidatableObject
     [Range(0, 65535)]
     public int Port { get; set; }
 
+    /// <summary>Checked when the pipeline is planned: the diagnostics delay.</summary>
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
-        if (!NumeraiPipeline.Numerai.Api.DurationText.TryParse(DiagnosticsDelay, out _))
+        if (!DurationText.TryParse(DiagnosticsDelay, out _))
         {
-            yield return new ValidationResult($"'{DiagnosticsDelay}' is not a duration; write it as 90m, 2h, 45s, a number of seconds or hh:mm:ss", [nameof(DiagnosticsDelay)]);
+            yield return new ValidationResult($"option 'diagnostics_delay': '{DiagnosticsDelay}' is not a duration. {DurationText.Forms}.{DurationText.Suggest(DiagnosticsDelay)}", [nameof(DiagnosticsDelay)]);
         }
     }
 }

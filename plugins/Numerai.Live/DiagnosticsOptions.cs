@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using NumeraiPipeline.Numerai.Api;
 using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.Numerai.Live;
@@ -37,14 +38,20 @@ public sealed class DiagnosticsOptions : IValidatableObject
     [Description("The Numerai API endpoint (default NUMERAI_API_URL, else Numerai); e.g. ${stages.sandbox.outputs.api_url}.")]
     public string? ApiUrl { get; set; }
 
+    /// <summary>Checked when the pipeline is planned: the durations and the endpoint.</summary>
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
-        foreach (var (name, value) in new[] { (nameof(PollInterval), PollInterval), (nameof(MaxWait), MaxWait) })
+        foreach (var (option, member, value) in new[] { ("poll_interval", nameof(PollInterval), PollInterval), ("max_wait", nameof(MaxWait), MaxWait) })
         {
-            if (!NumeraiPipeline.Numerai.Api.DurationText.TryParse(value, out _))
+            if (!DurationText.TryParse(value, out _))
             {
-                yield return new ValidationResult($"'{value}' is not a duration; write it as 90m, 2h, 45s, a number of seconds or hh:mm:ss", [name]);
+                yield return new ValidationResult($"option '{option}': '{value}' is not a duration. {DurationText.Forms}.{DurationText.Suggest(value)}", [member]);
             }
+        }
+
+        if (LiveOptionChecks.Endpoint(ApiUrl) is { } endpoint)
+        {
+            yield return new ValidationResult(endpoint, [nameof(ApiUrl)]);
         }
     }
 }

@@ -33,5 +33,5 @@ internal static class LiveClientFactory
     public static TimeSpan Duration(StageContext context, string option, string text) =>
         DurationText.TryParse(text, out var value)
             ? value
-            : throw new StageException(LiveErrorCodes.BadOption, $"stage '{context.StageId}': option '{option}': '{text}' is not a duration; write it as 90m, 2h, 45s, a number of seconds or hh:mm:ss") { ExitCode = 2 };
+            : throw new StageException(LiveErrorCodes.BadOption, $"stage '{context.StageId}': option '{option}': '{text}' is not a duration. {DurationText.Forms}.{DurationText.Suggest(text)}") { ExitCode = 2 };
 }

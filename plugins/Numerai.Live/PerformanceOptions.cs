@@ -4,7 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace NumeraiPipeline.Plugins.Numerai.Live;
 
 /// <summary>Options of <c>numerai.performance</c>.</summary>
-public sealed class PerformanceOptions
+public sealed class PerformanceOptions : IValidatableObject
 {
     /// <summary>The model name on numer.ai.</summary>
     [Required]
@@ -26,4 +26,13 @@ public sealed class PerformanceOptions
     /// <value>Default NUMERAI_API_URL, else Numerai.</value>
     [Description("The Numerai API endpoint (default NUMERAI_API_URL, else Numerai); e.g. ${stages.sandbox.outputs.api_url}.")]
     public string? ApiUrl { get; set; }
+
+    /// <summary>Checked when the pipeline is planned: the endpoint.</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        if (LiveOptionChecks.Endpoint(ApiUrl) is { } endpoint)
+        {
+            yield return new ValidationResult(endpoint, [nameof(ApiUrl)]);
+        }
+    }
 }

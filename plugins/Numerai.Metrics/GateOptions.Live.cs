@@ -5,7 +5,7 @@ using NumeraiPipeline.Sdk;
 namespace NumeraiPipeline.Plugins.Numerai.Metrics;
 
 /// <summary>The live checks of <c>numerai.gate</c>: thresholds on what the model does on Numerai (performance.json).</summary>
-public sealed partial class GateOptions : IValidatableObject
+public sealed partial class GateOptions
 {
     /// <summary>performance.json of a numerai.performance stage.</summary>
     [Description("performance.json written by numerai.performance; needed by the live checks.")]
@@ -34,18 +34,27 @@ public sealed partial class GateOptions : IValidatableObject
     /// <summary>Whether any live threshold is set.</summary>
     internal bool HasLiveChecks => MinLiveCorrMean is not null || MinLiveMmcMean is not null;
 
-    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    /// <summary>Plan-time checks of the live options (part of the gate's validation).</summary>
+    private IEnumerable<ValidationResult> ValidateLive()
     {
         if (HasLiveChecks && Performance is null)
         {
             yield return new ValidationResult(
-                "the live checks (min_live_corr_mean, min_live_mmc_mean) need 'performance': the performance output of a numerai.performance stage",
+                "options 'min_live_corr_mean' and 'min_live_mmc_mean' need 'performance': give the performance output of a numerai.performance stage.",
                 [nameof(Performance)]);
+        }
+
+        foreach (var (option, member, value) in new[] { ("min_live_corr_mean", nameof(MinLiveCorrMean), MinLiveCorrMean), ("min_live_mmc_mean", nameof(MinLiveMmcMean), MinLiveMmcMean) })
+        {
+            if (value is > 1 or < -1)
+            {
+                yield return new ValidationResult($"option '{option}' must be from -1 to 1 (it is a mean score), not {value.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}.", [member]);
+            }
         }
 
         if (MinLiveRounds > LiveRounds)
         {
-            yield return new ValidationResult($"min_live_rounds ({MinLiveRounds}) exceeds live_rounds ({LiveRounds})", [nameof(MinLiveRounds)]);
+            yield return new ValidationResult($"option 'min_live_rounds' ({MinLiveRounds}) exceeds 'live_rounds' ({LiveRounds}): the live checks could never apply.", [nameof(MinLiveRounds)]);
         }
     }
 }

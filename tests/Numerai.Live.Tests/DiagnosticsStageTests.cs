@@ -119,7 +119,7 @@ public sealed class DiagnosticsStageTests
 
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true).ShouldBeFalse();
 
-        results.ShouldHaveSingleItem().ErrorMessage.ShouldBe("'often' is not a duration; write it as 90m, 2h, 45s, a number of seconds or hh:mm:ss");
+        results.ShouldHaveSingleItem().ErrorMessage.ShouldBe("option 'poll_interval': 'often' is not a duration. Write it as 90m, 2h, 45s, 1d, a number of seconds or hh:mm:ss.");
         results[0].MemberNames.ShouldBe(["PollInterval"]);
     }
 }

@@ -147,15 +147,16 @@ public sealed class LiveReportAndGateTests
     [Fact]
     public void Live_thresholds_without_a_performance_file_are_an_option_error()
     {
-        var options = new GateOptions { Metrics = new ArtifactRef("metrics.json"), MinLiveCorrMean = 0, MinLiveRounds = 30 };
+        var options = new GateOptions { Metrics = new ArtifactRef("metrics.json"), MinLiveCorrMean = 0, MinLiveMmcMean = 2, MinLiveRounds = 30 };
         var results = new List<ValidationResult>();
 
         Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true).ShouldBeFalse();
 
         results.Select(r => r.ErrorMessage).ShouldBe(
         [
-            "the live checks (min_live_corr_mean, min_live_mmc_mean) need 'performance': the performance output of a numerai.performance stage",
-            "min_live_rounds (30) exceeds live_rounds (20)",
+            "options 'min_live_corr_mean' and 'min_live_mmc_mean' need 'performance': give the performance output of a numerai.performance stage.",
+            "option 'min_live_mmc_mean' must be from -1 to 1 (it is a mean score), not 2.",
+            "option 'min_live_rounds' (30) exceeds 'live_rounds' (20): the live checks could never apply.",
         ]);
     }
 
