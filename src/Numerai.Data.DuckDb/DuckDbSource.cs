@@ -35,7 +35,7 @@ internal sealed class DuckDbSource : IParquetSource
         TopLevelNames = names;
         using (var count = connection.CreateCommand())
         {
-            count.CommandText = $"SELECT coalesce(sum(num_rows), 0) FROM parquet_file_metadata({Literal(path)})";
+            count.CommandText = $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({Literal(path)})";
             RowCount = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 

@@ -86,9 +86,11 @@ internal sealed class ParquetNetSource : IParquetSource
         _stream.Dispose();
     }
 
-    internal static bool IsReadError(Exception ex) =>
-        ex is IOException or UnauthorizedAccessException or InvalidDataException or ParquetException or ArgumentException or NotSupportedException
-            or InvalidOperationException or IndexOutOfRangeException or OverflowException;
+    /// <summary>
+    /// Whether an exception from Parquet.Net means the file cannot be read: Parquet.Net reports damaged files with many
+    /// types (its own, Thrift's, IO, index and cast errors), so everything but cancellation and our own coded errors.
+    /// </summary>
+    internal static bool IsReadError(Exception ex) => ex is not (OperationCanceledException or OutOfMemoryException or DataSchemaException);
 
     /// <summary>Runs a decode on a file handle of its own (the shared one, or a new one when it is busy).</summary>
     internal T WithHandle<T>(Func<ParquetReader, ColumnReads, T> decode)
