@@ -128,7 +128,8 @@ internal static unsafe class DatasetBuilder
         }
     }
 
-    private static SafeDatasetHandle CreateFromSample(IRowSource source, int[] sample, string parameters, out bool stripsExact, CancellationToken cancellationToken)
+    /// <summary>The binned, still empty Dataset from the bin sample (also used by the benchmark to time the push alone).</summary>
+    internal static SafeDatasetHandle CreateFromSample(IRowSource source, int[] sample, string parameters, out bool stripsExact, CancellationToken cancellationToken)
     {
         var width = source.FeatureNames.Count;
 
@@ -287,7 +288,8 @@ internal static unsafe class DatasetBuilder
         _ => null,
     };
 
-    private static void PushAll(SafeDatasetHandle dataset, IRowSource source, long? stripBytes, CancellationToken cancellationToken)
+    /// <summary>Pushes every row (whole rows, or strips under <paramref name="stripBytes"/>) and finishes the Dataset.</summary>
+    internal static void PushAll(SafeDatasetHandle dataset, IRowSource source, long? stripBytes, CancellationToken cancellationToken)
     {
         var width = source.FeatureNames.Count;
         var maxRows = (int)Math.Clamp(PushBufferBytes / (CsrBytesPerValue * (long)width), 1, int.MaxValue / width);
