@@ -61,7 +61,10 @@ internal static class Child
     /// <summary>This benchmark again, in a new process, for one measurement.</summary>
     public static Measured Self(params string[] arguments)
     {
-        var (code, output, error, _, _) = Run(Environment.ProcessPath!, [typeof(Child).Assembly.Location, .. arguments]);
+        // under the dotnet host the assembly is the first argument; the app host is the program itself
+        var host = Environment.ProcessPath!;
+        string[] all = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(Child).Assembly.Location, .. arguments] : arguments;
+        var (code, output, error, _, _) = Run(host, all);
         return code == 0 && Measured.Parse(output) is { } m
             ? m
             : throw new InvalidOperationException($"'{string.Join(' ', arguments)}' failed ({code}): {error}{output}");
