@@ -1,3 +1,5 @@
 using NumeraiPipeline.Orchestrator.Cli;
 
-return await CliApp.InvokeAsync(args, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);
+var (output, swapped) = StandardStreams.SetAsideStandardOutput();
+var error = swapped ? StandardStreams.StandardError() : Console.Error;
+return await CliApp.InvokeAsync(args, output, error, CancellationToken.None, ownsConsole: swapped).ConfigureAwait(false);

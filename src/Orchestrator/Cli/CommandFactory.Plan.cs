@@ -16,9 +16,8 @@ internal sealed partial class CommandFactory
         {
             using var session = Session(parse);
             var plan = session.Plan(parse.GetValue(CommonOptions.Pipeline)!);
-            var forceStage = parse.GetValue(Force);
-            var forceAll = parse.GetResult(Force) is not null && string.IsNullOrEmpty(forceStage);
-            var verdicts = PlanVerdicts.Compute(plan, session.Workspace, session.Secrets, forceAll, forceStage is null ? new HashSet<string>() : new HashSet<string> { forceStage });
+            var (forceAll, forceStages) = ForcedStages(plan, parse);
+            var verdicts = PlanVerdicts.Compute(plan, session.Workspace, session.Secrets, forceAll, forceStages);
             var anyRun = verdicts.Values.Any(v => v.Count > 0);
             if (session.Settings.Json)
             {
@@ -34,7 +33,7 @@ internal sealed partial class CommandFactory
                         needs = s.Dependencies,
                         when = s.Definition.When,
                         willRun = verdicts[s.Id].Count > 0,
-                        reasons = verdicts[s.Id].Select(r => session.Secrets.Redact(r.ToString())).ToList(),
+                        reasons = verdicts[s.Id].Select(r => r.ToJson(session.Secrets.Redact)).ToList(),
                     }).ToList(),
                 };
                 session.Output.WriteLine(JsonSerializer.Serialize(json, ConsoleRenderer.JsonOptions));

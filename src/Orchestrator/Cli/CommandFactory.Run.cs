@@ -9,7 +9,7 @@ namespace NumeraiPipeline.Orchestrator.Cli;
 internal sealed partial class CommandFactory
 {
     public static readonly Option<string?> Force = new("--force") { Description = "Rerun every stage, or only STAGE with --force STAGE", Arity = ArgumentArity.ZeroOrOne };
-    public static readonly Option<int?> MaxParallel = new("--max-parallel") { Description = "Stages run at once (default: the number of cores)" };
+    public static readonly Option<int?> MaxParallel = new Option<int?>("--max-parallel") { Description = "Stages run at once (default: the number of cores)" }.InRange(1, 1024);
     public static readonly Option<bool> Watch = new("--watch") { Description = "Stay running: rerun when a plugin or the pipeline file changes, hot-swapping plugins" };
 
     public Command Run()
@@ -33,9 +33,30 @@ internal sealed partial class CommandFactory
 
     public static RunOptions BuildRunOptions(CliSession session, ExecutionPlan plan, ParseResult parse, ConsoleRenderer renderer)
     {
-        var forceResult = parse.GetResult(Force);
+        var (forceAll, forceStages) = ForcedStages(plan, parse);
+        var maxParallel = parse.GetValue(MaxParallel);
+        if (maxParallel is < 1)
+        {
+            throw new PipelineException(DiagnosticCodes.BadArgument.Create("numerai-pipeline", $"--max-parallel must be at least 1, not {maxParallel}."));
+        }
+
+        return new RunOptions
+        {
+            Workspace = session.Workspace,
+            MaxParallel = maxParallel ?? Math.Max(1, System.Environment.ProcessorCount),
+            ForceAll = forceAll,
+            ForceStages = forceStages,
+            LoggerFactory = session.LoggerFactory,
+            Secrets = session.Secrets,
+            OnStageFinished = renderer.StageFinished,
+        };
+    }
+
+    /// <summary>--force (every stage) or --force STAGE (that one; a stage the pipeline lacks is an exit-2 error).</summary>
+    public static (bool All, IReadOnlySet<string> Stages) ForcedStages(ExecutionPlan plan, ParseResult parse)
+    {
         var forceStage = parse.GetValue(Force);
-        var forceAll = forceResult is not null && string.IsNullOrEmpty(forceStage);
+        var forceAll = parse.GetResult(Force) is not null && string.IsNullOrEmpty(forceStage);
         var forceStages = new HashSet<string>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(forceStage))
         {
@@ -47,29 +68,14 @@ internal sealed partial class CommandFactory
             forceStages.Add(forceStage);
         }
 
-        var maxParallel = parse.GetValue(MaxParallel);
-        if (maxParallel is < 1)
-        {
-            throw new PipelineException(DiagnosticCodes.BadArgument.Create("numerai-pipeline", $"--max-parallel must be at least 1, not {maxParallel}."));
-        }
-
-        return new RunOptions
-        {
-            Workspace = session.Workspace,
-            MaxParallel = maxParallel ?? Math.Max(1, Environment.ProcessorCount),
-            ForceAll = forceAll,
-            ForceStages = forceStages,
-            LoggerFactory = session.LoggerFactory,
-            Secrets = session.Secrets,
-            OnStageFinished = renderer.StageFinished,
-        };
+        return (forceAll, forceStages);
     }
 
     public static async Task<RunResult> ExecuteAsync(CliSession session, ExecutionPlan plan, ParseResult parse, CancellationToken token)
     {
         var renderer = new ConsoleRenderer(session);
         var options = BuildRunOptions(session, plan, parse, renderer);
-        var storeUri = session.Settings.Store ?? Environment.GetEnvironmentVariable(NumeraiPipeline.Storage.RemoteStores.EnvironmentVariable);
+        var storeUri = session.Settings.Store ?? session.Environment(NumeraiPipeline.Storage.RemoteStores.EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(storeUri))
         {
             // Artifacts and stamps live in the store too: pull what an earlier job stored, push each stage as it completes.

@@ -18,17 +18,17 @@ internal sealed partial class PipelineExecutor
         StageRecord Record(StageOutcome outcome, string? message, string? code, IReadOnlyDictionary<string, string>? outputs = null, IReadOnlyDictionary<string, string>? summary = null) =>
             new(stage.Id, stage.Descriptor.Id, outcome, stopwatch.Elapsed, message is null ? null : options.Secrets.Redact(message), code, outputs ?? new Dictionary<string, string>(), summary ?? new Dictionary<string, string>(), reasons);
 
-        StageRecord Failed(string code, string message)
+        StageRecord Failed(string code, string message, int exit = ExitCodes.StageFailed)
         {
             var prefix = $"stage '{stage.Id}': ";
             message = message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
             Log.StageError(stageLogger, options.Secrets.Redact($"stage '{stage.Id}': error {code}: {message}"));
-            return Record(StageOutcome.Failed, message, code);
+            return Record(StageOutcome.Failed, message, code) with { ExitCode = ExitCodes.ForFailure(code, exit) };
         }
 
         // Bind the options with the outputs of the stages it depends on.
         var diagnostics = new List<Diagnostic>();
-        var resolver = new ValueResolver(plan.Pipeline, options.Secrets, StageOutput);
+        var resolver = new ValueResolver(plan.Pipeline, options.Secrets, StageOutput, plan.Environment);
         var bound = OptionsBinder.Bind(stage.Definition, stage.Descriptor, resolver, diagnostics);
         if (bound is null || diagnostics.Count > 0)
         {
@@ -71,11 +71,11 @@ internal sealed partial class PipelineExecutor
         }
 
         var components = FingerprintCalculator.Compute(stage.Descriptor, bound, hashes, resolver.UsedSecretValues, external);
-        var stamp = stamps.Read(stage.Id);
+        var stamp = stamps.Read(stage.Id, out var stampProblem);
         var forced = options.ForceAll || options.ForceStages.Contains(stage.Id);
         // A 'when: always' or 'when: failure' stage (a notifier, a clean-up) reports on this run: it is never up to date.
         var neverCached = stage.Definition.Cache == Definition.CacheMode.Never || stage.When.Kind is Definition.WhenKind.Always or Definition.WhenKind.Failure;
-        reasons = UpToDateChecker.Check(stamp, components, options.Workspace, hashes, forced, neverCached);
+        reasons = UpToDateChecker.Check(stamp, components, options.Workspace, hashes, forced, neverCached, stampProblem);
         span?.SetTag(PipelineTelemetry.StageFingerprint, UpToDateChecker.Short(components.Compute()));
         if (reasons.Count == 0 && stamp is not null)
         {
@@ -110,7 +110,7 @@ internal sealed partial class PipelineExecutor
             }
 
             return ex is StageException se
-                ? Failed(se.Code, se.Message)
+                ? Failed(se.Code, se.Message, se.ExitCode)
                 : Failed(DiagnosticCodes.UnexpectedError.Code, DiagnosticCodes.UnexpectedError.Create("", stage.Id, ex.GetType().Name, ex.Message.TrimEnd('.')).Message);
         }
 

@@ -3,6 +3,8 @@ namespace NumeraiPipeline.Orchestrator.Incremental;
 internal enum StaleKind
 {
     NeverBuilt,
+    StampUnreadable,
+    InputsNotAvailable,
     Forced,
     CacheDisabled,
     StageTypeChanged,
@@ -21,8 +23,12 @@ internal sealed record StaleReason(StaleKind Kind, string Detail)
     public override string ToString() => Kind switch
     {
         StaleKind.NeverBuilt => "never built",
+        StaleKind.StampUnreadable => "stamp unreadable: " + Detail,
         StaleKind.Forced => "forced",
         StaleKind.CacheDisabled => "not cached (cache: never, or when: always/failure)",
         _ => Detail,
     };
+
+    /// <summary>The --json form: <c>{"kind": "input_changed", "detail": "input 'data' changed: ..."}</c>.</summary>
+    public object ToJson(Func<string, string> redact) => new { kind = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(Kind.ToString()), detail = redact(ToString()) };
 }

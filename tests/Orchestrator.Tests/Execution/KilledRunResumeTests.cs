@@ -30,7 +30,7 @@ public sealed class KilledRunResumeTests : IDisposable
             """);
         var exe = Path.Combine(AppContext.BaseDirectory, "numerai-pipeline.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[] { exe, "run", p, "--plugins", TestRepo.TestPlugins, "--workspace", files.Workspace })
+        foreach (var a in new[] { exe, "run", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace })
         {
             start.ArgumentList.Add(a);
         }
@@ -38,11 +38,7 @@ public sealed class KilledRunResumeTests : IDisposable
         using var child = Process.Start(start)!;
         _ = child.StandardOutput.ReadToEndAsync();
         _ = child.StandardError.ReadToEndAsync();
-        var waited = Stopwatch.StartNew();
-        while (!File.Exists(marker) && waited.Elapsed < TimeSpan.FromSeconds(60) && !child.HasExited)
-        {
-            await Task.Delay(50);
-        }
+        await Task.WhenAny(NumeraiPipeline.TestKit.FileSignals.WaitForFileAsync(marker), child.WaitForExitAsync());
 
         File.Exists(marker).ShouldBeTrue("the child never reached the second stage");
         child.Kill(entireProcessTree: true); // SIGKILL on Linux

@@ -55,9 +55,11 @@ public sealed class PipelineExecutorTests : IDisposable
         var stages = Json(rerun).GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
         stages["first"].GetProperty("outcome").GetString().ShouldBe("up-to-date");
         stages["second"].GetProperty("outcome").GetString().ShouldBe("succeeded");
-        stages["second"].GetProperty("reasons")[0].GetString().ShouldBe("options changed: upper");
+        stages["second"].GetProperty("reasons")[0].GetProperty("kind").GetString().ShouldBe("options_changed");
+        stages["second"].GetProperty("reasons")[0].GetProperty("detail").GetString().ShouldBe("options changed: upper");
         stages["third"].GetProperty("outcome").GetString().ShouldBe("succeeded");
-        stages["third"].GetProperty("reasons")[0].GetString()!.ShouldStartWith("input 'input' changed: ");
+        stages["third"].GetProperty("reasons")[0].GetProperty("kind").GetString().ShouldBe("input_changed");
+        stages["third"].GetProperty("reasons")[0].GetProperty("detail").GetString()!.ShouldStartWith("input 'input' changed: ");
     }
 
     [Fact]
@@ -113,7 +115,8 @@ public sealed class PipelineExecutorTests : IDisposable
 
         var rerun = Json(await files.RunAsync(p, "--json")).GetProperty("stages").EnumerateArray().First(s => s.GetProperty("id").GetString() == "second");
         rerun.GetProperty("outcome").GetString().ShouldBe("succeeded");
-        rerun.GetProperty("reasons")[0].GetString().ShouldBe("output 'copy' is missing");
+        rerun.GetProperty("reasons")[0].GetProperty("kind").GetString().ShouldBe("output_missing");
+        rerun.GetProperty("reasons")[0].GetProperty("detail").GetString().ShouldBe("output 'copy' is missing");
 
         File.WriteAllText(files.Artifact("chain", "first", "text.txt"), "tampered\n");
         var again = Outcomes(await files.RunAsync(p, "--json"));
@@ -278,7 +281,7 @@ public sealed class PipelineExecutorTests : IDisposable
             """);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(1500));
 
-        var result = await TestRepo.RunCliAsync(cts.Token, "run", p, "--plugins", TestRepo.TestPlugins, "--workspace", files.Workspace);
+        var result = await TestRepo.RunCliAsync(cts.Token, "run", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
 
         result.ExitCode.ShouldBe(130);
         File.Exists(Path.Combine(files.Workspace, "stamps", "slow", "slow.json")).ShouldBeFalse();
@@ -298,11 +301,7 @@ public sealed class PipelineExecutorTests : IDisposable
               quick: { uses: test.echo, with: { message: quick } }
             """);
         var first = files.RunAsync(slow);
-        var lockInfo = Path.Combine(files.Workspace, "run.lock.info");
-        for (var i = 0; i < 200 && !File.Exists(lockInfo); i++)
-        {
-            await Task.Delay(25);
-        }
+        await NumeraiPipeline.TestKit.FileSignals.WaitForFileAsync(Path.Combine(files.Workspace, "run.lock.info"));
 
         var second = await files.RunAsync(quick);
 

@@ -49,7 +49,6 @@ public sealed class HotSwapTests
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
-            await Task.Delay(50);
         }
 
         weak.IsAlive.ShouldBeFalse("the old plugin load context must be collectible once released");
@@ -66,7 +65,7 @@ public sealed class HotSwapTests
     private static async Task<RunResult> RunAsync(string pipeline, PluginSet set, string workspace, EnvironmentSecretStore secrets)
     {
         await Task.Yield();
-        var plan = PipelinePlanner.Plan(PipelineLoader.Load(pipeline), set.Stages, secrets);
+        var plan = PipelinePlanner.Plan(PipelineLoader.Load(pipeline), set.Stages, secrets, _ => null);
         var options = new RunOptions { Workspace = workspace, LoggerFactory = NullLoggerFactory.Instance, Secrets = secrets };
         return await new PipelineExecutor(plan, options).RunAsync(CancellationToken.None);
     }
