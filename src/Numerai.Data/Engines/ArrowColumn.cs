@@ -15,12 +15,26 @@ internal sealed class ArrowColumn : IDisposable
     private readonly string _path;
     private readonly bool _nullable;
     private readonly short _maxDefinition;
-    private short[] _definitions = [];
-    private int[] _ints = [];
-    private long[] _longs = [];
-    private float[] _floats = [];
-    private double[] _doubles = [];
-    private ByteArray[] _strings = [];
+
+    // Scratch buffers per thread, not per column: a read uses them only while it runs, and thousands of column readers
+    // are open at once in a window (per-column buffers were 2 748 x 6 bytes x the window's rows of garbage per row group).
+    [ThreadStatic]
+    private static short[]? _definitions;
+
+    [ThreadStatic]
+    private static int[]? _ints;
+
+    [ThreadStatic]
+    private static long[]? _longs;
+
+    [ThreadStatic]
+    private static float[]? _floats;
+
+    [ThreadStatic]
+    private static double[]? _doubles;
+
+    [ThreadStatic]
+    private static ByteArray[]? _strings;
 
     public ArrowColumn(ColumnReader reader, ParquetColumn column, int rowGroup, string path)
     {
@@ -47,14 +61,14 @@ internal sealed class ArrowColumn : IDisposable
                 var values = Read((ColumnReader<int>)_reader, n, ref _ints);
                 if (values == n)
                 {
-                    FeaturesFromInts(_ints.AsSpan(0, n), destination);
+                    FeaturesFromInts(_ints!.AsSpan(0, n), destination);
                     return;
                 }
 
                 var k = 0;
                 for (var r = 0; r < n; r++)
                 {
-                    destination[r] = _definitions[r] == _maxDefinition ? FeatureValues.FromInteger(_ints[k++], _column.Name, _path) : DataBlock.MissingFeature;
+                    destination[r] = _definitions![r] == _maxDefinition ? FeatureValues.FromInteger(_ints![k++], _column.Name, _path) : DataBlock.MissingFeature;
                 }
 
                 return;
@@ -66,7 +80,7 @@ internal sealed class ArrowColumn : IDisposable
                 var k = 0;
                 for (var r = 0; r < n; r++)
                 {
-                    destination[r] = Present(r) ? FeatureValues.FromUnsigned((uint)_ints[k++], _column.Name, _path) : DataBlock.MissingFeature;
+                    destination[r] = Present(r) ? FeatureValues.FromUnsigned((uint)_ints![k++], _column.Name, _path) : DataBlock.MissingFeature;
                 }
 
                 return;
@@ -85,7 +99,7 @@ internal sealed class ArrowColumn : IDisposable
                         continue;
                     }
 
-                    var v = _longs[k++];
+                    var v = _longs![k++];
                     destination[r] = unsigned ? FeatureValues.FromUnsigned((ulong)v, _column.Name, _path) : FeatureValues.FromInteger(v, _column.Name, _path);
                 }
 
@@ -115,7 +129,7 @@ internal sealed class ArrowColumn : IDisposable
             var k = 0;
             for (var r = 0; r < n; r++)
             {
-                destination[r] = Present(r) ? _floats[k++] : float.NaN;
+                destination[r] = Present(r) ? _floats![k++] : float.NaN;
             }
 
             return;
@@ -139,7 +153,7 @@ internal sealed class ArrowColumn : IDisposable
                 Read((ColumnReader<double>)_reader, n, ref _doubles);
                 for (var r = 0; r < n; r++)
                 {
-                    destination[r] = Present(r) ? _doubles[k++] : double.NaN;
+                    destination[r] = Present(r) ? _doubles![k++] : double.NaN;
                 }
 
                 return;
@@ -147,7 +161,7 @@ internal sealed class ArrowColumn : IDisposable
                 Read((ColumnReader<float>)_reader, n, ref _floats);
                 for (var r = 0; r < n; r++)
                 {
-                    destination[r] = Present(r) ? _floats[k++] : double.NaN;
+                    destination[r] = Present(r) ? _floats![k++] : double.NaN;
                 }
 
                 return;
@@ -155,7 +169,7 @@ internal sealed class ArrowColumn : IDisposable
                 Read((ColumnReader<int>)_reader, n, ref _ints);
                 for (var r = 0; r < n; r++)
                 {
-                    destination[r] = Present(r) ? _ints[k++] : double.NaN;
+                    destination[r] = Present(r) ? _ints![k++] : double.NaN;
                 }
 
                 return;
@@ -163,7 +177,7 @@ internal sealed class ArrowColumn : IDisposable
                 Read((ColumnReader<int>)_reader, n, ref _ints);
                 for (var r = 0; r < n; r++)
                 {
-                    destination[r] = Present(r) ? (uint)_ints[k++] : double.NaN;
+                    destination[r] = Present(r) ? (uint)_ints![k++] : double.NaN;
                 }
 
                 return;
@@ -171,7 +185,7 @@ internal sealed class ArrowColumn : IDisposable
                 Read((ColumnReader<long>)_reader, n, ref _longs);
                 for (var r = 0; r < n; r++)
                 {
-                    destination[r] = Present(r) ? _longs[k++] : double.NaN;
+                    destination[r] = Present(r) ? _longs![k++] : double.NaN;
                 }
 
                 return;
@@ -179,7 +193,7 @@ internal sealed class ArrowColumn : IDisposable
                 Read((ColumnReader<long>)_reader, n, ref _longs);
                 for (var r = 0; r < n; r++)
                 {
-                    destination[r] = Present(r) ? (ulong)_longs[k++] : double.NaN;
+                    destination[r] = Present(r) ? (ulong)_longs![k++] : double.NaN;
                 }
 
                 return;
@@ -212,7 +226,7 @@ internal sealed class ArrowColumn : IDisposable
                     continue;
                 }
 
-                var value = _strings[k++];
+                var value = _strings![k++];
                 destination[start + r] = value.Length == 0 ? string.Empty : System.Text.Encoding.UTF8.GetString((byte*)value.Pointer, value.Length);
             }
         }
@@ -220,7 +234,7 @@ internal sealed class ArrowColumn : IDisposable
 
     public void Dispose() => _reader.Dispose();
 
-    private bool Present(int row) => !_nullable || _definitions[row] == _maxDefinition;
+    private bool Present(int row) => !_nullable || _definitions![row] == _maxDefinition;
 
     private void FeaturesFromInts(ReadOnlySpan<int> values, Span<byte> destination)
     {
@@ -238,15 +252,11 @@ internal sealed class ArrowColumn : IDisposable
     }
 
     /// <summary>Reads the next <paramref name="rows"/> levels (into <c>_definitions</c>) and their packed values; returns the value count.</summary>
-    private int Read<T>(ColumnReader<T> reader, int rows, ref T[] values)
+    private int Read<T>(ColumnReader<T> reader, int rows, ref T[]? buffer)
         where T : unmanaged
     {
-        if (values.Length < rows)
-        {
-            values = new T[rows];
-        }
-
-        if (_nullable && _definitions.Length < rows)
+        var values = buffer is null || buffer.Length < rows ? buffer = new T[rows] : buffer;
+        if (_nullable && (_definitions is null || _definitions.Length < rows))
         {
             _definitions = new short[rows];
         }
@@ -256,7 +266,7 @@ internal sealed class ArrowColumn : IDisposable
         {
             while (levels < rows)
             {
-                var definitions = _nullable ? _definitions.AsSpan((int)levels, rows - (int)levels) : default;
+                var definitions = _nullable ? _definitions!.AsSpan((int)levels, rows - (int)levels) : default;
                 var got = reader.ReadBatch(rows - levels, definitions, default, values.AsSpan((int)read), out var valuesRead);
                 if (got == 0)
                 {
