@@ -1,3 +1,4 @@
+using NumeraiPipeline.GcsStandIn;
 using NumeraiPipeline.TestKit;
 
 namespace NumeraiPipeline.Storage.Tests;
@@ -31,7 +32,7 @@ public sealed class RemoteStoresTests
 
         var store = RemoteStores.Create(temp.File("store"));
 
-        store.ShouldBeOfType<LocalDirectoryStore>().Root.ShouldBe(temp.File("store"));
+        store.ShouldBeOfType<ResilientRemoteStore>().Inner.ShouldBeOfType<LocalDirectoryStore>().Root.ShouldBe(temp.File("store"));
     }
 
     [Fact]
