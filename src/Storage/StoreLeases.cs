@@ -35,6 +35,9 @@ public sealed class StoreLeases
     /// <summary>The clock.</summary>
     public TimeProvider Time { get; }
 
+    /// <summary>Called when a waiter pauses because the lease is held (after the pause's timer is set), with the holder and the pause.</summary>
+    public Action<LeaseRecord, TimeSpan>? Waiting { get; set; }
+
     internal ILogger Logger { get; }
 
     /// <summary>The store key of a lease.</summary>
@@ -99,7 +102,9 @@ public sealed class StoreLeases
 
             var untilExpiry = record.ExpiresAt - now;
             var sleep = new[] { pause, left, untilExpiry > TimeSpan.Zero ? untilExpiry : TimeSpan.FromMilliseconds(1) }.Min();
-            await Task.Delay(sleep, Time, cancellationToken);
+            var sleeping = Task.Delay(sleep, Time, cancellationToken);
+            Waiting?.Invoke(record, sleep);
+            await sleeping;
             pause = pause + pause < MaxPollInterval ? pause + pause : MaxPollInterval;
         }
     }
