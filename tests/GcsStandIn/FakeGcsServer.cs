@@ -55,6 +55,17 @@ public sealed partial class FakeGcsServer : IAsyncDisposable
     private readonly object writeLock = new();
     private TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private int killed;
+
+    /// <summary>
+    /// When it holds for a request (<c>METHOD path?query</c>) the server dies there: that request is dropped and the
+    /// server stops, so later connections are refused (a store killed mid-run).
+    /// </summary>
+    public Func<string, bool>? KillWhen { get; set; }
+
+    /// <summary>Whether <see cref="KillWhen"/> has struck.</summary>
+    public bool Killed => Volatile.Read(ref killed) == 1;
+
     /// <summary>Called with <c>METHOD path?query</c> when a request arrives, before it is answered (test signals).</summary>
     public Action<string>? RequestArrived { get; set; }
 
@@ -117,6 +128,13 @@ public sealed partial class FakeGcsServer : IAsyncDisposable
 
             var line = $"{context.Request.Method} {context.Features.Get<IHttpRequestFeature>()!.RawTarget}";
             Log.Enqueue(line);
+            if (Killed || (KillWhen?.Invoke(line) == true && Interlocked.Exchange(ref killed, 1) == 0))
+            {
+                context.Abort();
+                _ = Task.Run(() => app.StopAsync());
+                return;
+            }
+
             RequestArrived?.Invoke(line);
             if (Interlocked.Decrement(ref HangNext) >= 0)
             {
