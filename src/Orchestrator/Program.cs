@@ -1,3 +1,4 @@
 using NumeraiPipeline.Orchestrator.Cli;
 
-return await CliApp.InvokeAsync(args, Console.Out, Console.Error, CancellationToken.None).ConfigureAwait(false);
+var (output, swapped) = StandardStreams.SetAsideStandardOutput();
+return await CliApp.InvokeAsync(args, output, Console.Error, CancellationToken.None, ownsConsole: swapped).ConfigureAwait(false);

@@ -21,7 +21,7 @@ internal sealed class PipelineFiles : IDisposable
     public string Artifact(string pipeline, string stage, string file) => Path.Combine(Workspace, "artifacts", pipeline, stage, file);
 
     public Task<CliResult> RunAsync(string pipelineFile, params string[] extra) =>
-        TestRepo.RunCliAsync(["run", pipelineFile, "--plugins", TestRepo.TestPlugins, "--workspace", Workspace, .. extra]);
+        TestRepo.RunCliAsync(["run", pipelineFile, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", Workspace, .. extra]);
 
     public void Dispose() => temp.Dispose();
 }

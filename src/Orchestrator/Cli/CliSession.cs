@@ -13,18 +13,37 @@ internal sealed class CliSession : IDisposable
 {
     private PluginSet? plugins;
 
-    public CliSession(TextWriter output, TextWriter error, GlobalSettings settings)
+    private readonly TextWriter? previousConsoleOut;
+    private readonly IDisposable? nativeCapture;
+
+    public CliSession(TextWriter output, TextWriter error, GlobalSettings settings, EnvironmentSecretStore? secrets = null, bool ownsConsole = false)
     {
-        Output = output;
-        Error = error;
+        Secrets = secrets ?? new EnvironmentSecretStore();
+        Output = new RedactingTextWriter(output, Secrets);
+        Error = new RedactingTextWriter(error, Secrets);
         Settings = settings;
-        Secrets = new EnvironmentSecretStore();
+        var level = settings.Verbose ? LogLevel.Debug : settings.Quiet ? LogLevel.Warning : LogLevel.Information;
         LoggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b =>
         {
             b.ClearProviders();
-            b.SetMinimumLevel(settings.Verbose ? LogLevel.Debug : settings.Quiet ? LogLevel.Warning : LogLevel.Information);
-            b.AddProvider(new PipelineLoggerProvider(error, settings.LogFormat, settings.Verbose ? LogLevel.Debug : settings.Quiet ? LogLevel.Warning : LogLevel.Information, Secrets));
+            b.SetMinimumLevel(level);
+            b.AddProvider(new PipelineLoggerProvider(error, settings.LogFormat, level, Secrets));
         });
+        if (ownsConsole)
+        {
+            // Whatever else prints "to the console" (a plugin, the console span exporter) goes to standard error,
+            // redacted, and as JSON log lines when the log format is JSON.
+            previousConsoleOut = Console.Out;
+            Console.SetOut(settings.LogFormat == LogFormat.Json
+                ? new LogLineWriter(LoggerFactory.CreateLogger("console"))
+                : new RedactingTextWriter(error, Secrets));
+            if (settings.LogFormat == LogFormat.Json)
+            {
+                var native = LoggerFactory.CreateLogger("native");
+                nativeCapture = StandardStreams.CaptureNativeOutput(line => native.LogInformation("{Line}", line));
+            }
+        }
+
         Telemetry = new TelemetrySetup(settings.Trace, Secrets);
     }
 
@@ -46,7 +65,7 @@ internal sealed class CliSession : IDisposable
 
     public PluginSet LoadPlugins(bool unloadable)
     {
-        var directories = PluginDirectories.Resolve(Settings.PluginsDirectory);
+        var directories = PluginDirectories.Resolve(Settings.PluginsDirectories, !Settings.NoBuiltInPlugins);
         var set = PluginHost.Load(directories, unloadable);
         if (set.Plugins.Count == 0 && set.Diagnostics.Count == 0)
         {
@@ -55,7 +74,7 @@ internal sealed class CliSession : IDisposable
 
         foreach (var warning in set.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning))
         {
-            Error.WriteLine(warning.Render());
+            Error.WriteLine(Settings.LogFormat == LogFormat.Json ? DiagnosticJson.LogLine(warning, null) : warning.Render());
         }
 
         return set;
@@ -73,6 +92,15 @@ internal sealed class CliSession : IDisposable
     public void Dispose()
     {
         Telemetry.Dispose();
+        nativeCapture?.Dispose();
+        Output.Flush();
+        Error.Flush();
+        if (previousConsoleOut is not null)
+        {
+            Console.Out.Flush();
+            Console.SetOut(previousConsoleOut);
+        }
+
         LoggerFactory.Dispose();
         plugins?.Dispose();
     }

@@ -14,7 +14,7 @@ internal sealed partial class CommandFactory
         command.SetAction(parse =>
         {
             using var session = Session(parse);
-            var pluginsDir = PluginDirectories.Resolve(session.Settings.PluginsDirectory)[0];
+            var pluginsDir = PluginDirectories.Resolve(session.Settings.PluginsDirectories, !session.Settings.NoBuiltInPlugins)[0];
             var (dir, stageId) = PluginScaffold.Create(parse.GetValue(PluginName)!, parse.GetValue(OutputOption), pluginsDir);
             session.Output.WriteLine($"Created {Definition.SourceLocation.DisplayPath(dir)} with stage '{stageId}'.");
             session.Output.WriteLine($"Next: dotnet build {Definition.SourceLocation.DisplayPath(dir)}, then 'uses: {stageId}' in a pipeline (see its README.md).");

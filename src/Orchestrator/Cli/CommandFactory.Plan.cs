@@ -16,9 +16,8 @@ internal sealed partial class CommandFactory
         {
             using var session = Session(parse);
             var plan = session.Plan(parse.GetValue(CommonOptions.Pipeline)!);
-            var forceStage = parse.GetValue(Force);
-            var forceAll = parse.GetResult(Force) is not null && string.IsNullOrEmpty(forceStage);
-            var verdicts = PlanVerdicts.Compute(plan, session.Workspace, session.Secrets, forceAll, forceStage is null ? new HashSet<string>() : new HashSet<string> { forceStage });
+            var (forceAll, forceStages) = ForcedStages(plan, parse);
+            var verdicts = PlanVerdicts.Compute(plan, session.Workspace, session.Secrets, forceAll, forceStages);
             var anyRun = verdicts.Values.Any(v => v.Count > 0);
             if (session.Settings.Json)
             {

@@ -9,9 +9,9 @@ namespace NumeraiPipeline.Orchestrator.Cli;
 internal sealed partial class CommandFactory
 {
     public static readonly Option<string?> Force = new("--force") { Description = "Rerun every stage, or only STAGE with --force STAGE", Arity = ArgumentArity.ZeroOrOne };
-    public static readonly Option<int?> MaxParallel = new("--max-parallel") { Description = "Stages run at once (default: the number of cores)" };
+    public static readonly Option<int?> MaxParallel = new Option<int?>("--max-parallel") { Description = "Stages run at once (default: the number of cores)" }.InRange(1, 1024);
     public static readonly Option<bool> Watch = new("--watch") { Description = "Stay running: rerun when a plugin or the pipeline file changes, hot-swapping plugins" };
-    public static readonly Option<TimeSpan?> StoreBudget = new("--store-budget") { Description = "How long each operation on the --store is retried (backoff) before the run fails with NP6756, e.g. 00:01:00 (default 60 s)" };
+    public static readonly Option<TimeSpan?> StoreBudget = new Option<TimeSpan?>("--store-budget") { Description = "How long each operation on the --store is retried (backoff) before the run fails with NP6756, e.g. 00:01:00 (default 60 s)" }.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
 
     public Command Run()
     {
@@ -34,20 +34,7 @@ internal sealed partial class CommandFactory
 
     public static RunOptions BuildRunOptions(CliSession session, ExecutionPlan plan, ParseResult parse, ConsoleRenderer renderer)
     {
-        var forceResult = parse.GetResult(Force);
-        var forceStage = parse.GetValue(Force);
-        var forceAll = forceResult is not null && string.IsNullOrEmpty(forceStage);
-        var forceStages = new HashSet<string>(StringComparer.Ordinal);
-        if (!string.IsNullOrEmpty(forceStage))
-        {
-            if (plan.Stages.All(s => s.Id != forceStage))
-            {
-                throw new PipelineException(DiagnosticCodes.BadArgument.Create("numerai-pipeline", $"--force '{forceStage}': the pipeline has no such stage.{Suggestions.DidYouMean(forceStage, plan.Stages.Select(s => s.Id))}"));
-            }
-
-            forceStages.Add(forceStage);
-        }
-
+        var (forceAll, forceStages) = ForcedStages(plan, parse);
         var maxParallel = parse.GetValue(MaxParallel);
         if (maxParallel is < 1)
         {
@@ -64,6 +51,25 @@ internal sealed partial class CommandFactory
             Secrets = session.Secrets,
             OnStageFinished = renderer.StageFinished,
         };
+    }
+
+    /// <summary>--force (every stage) or --force STAGE (that one; a stage the pipeline lacks is an exit-2 error).</summary>
+    public static (bool All, IReadOnlySet<string> Stages) ForcedStages(ExecutionPlan plan, ParseResult parse)
+    {
+        var forceStage = parse.GetValue(Force);
+        var forceAll = parse.GetResult(Force) is not null && string.IsNullOrEmpty(forceStage);
+        var forceStages = new HashSet<string>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(forceStage))
+        {
+            if (plan.Stages.All(s => s.Id != forceStage))
+            {
+                throw new PipelineException(DiagnosticCodes.BadArgument.Create("numerai-pipeline", $"--force '{forceStage}': the pipeline has no such stage.{Suggestions.DidYouMean(forceStage, plan.Stages.Select(s => s.Id))}"));
+            }
+
+            forceStages.Add(forceStage);
+        }
+
+        return (forceAll, forceStages);
     }
 
     public static async Task<RunResult> ExecuteAsync(CliSession session, ExecutionPlan plan, ParseResult parse, CancellationToken token)
@@ -93,10 +99,6 @@ internal sealed partial class CommandFactory
         }
 
         var budget = parse.GetResult(StoreBudget) is null ? null : parse.GetValue(StoreBudget);
-        if (budget is { } b && (b < TimeSpan.FromSeconds(1) || b > TimeSpan.FromHours(1)))
-        {
-            throw new PipelineException(DiagnosticCodes.BadArgument.Create("numerai-pipeline", $"--store-budget must be between 00:00:01 and 01:00:00, not {b}."));
-        }
 
         var retry = new NumeraiPipeline.Storage.StoreRetryOptions { Budget = budget ?? NumeraiPipeline.Storage.StoreRetryOptions.DefaultBudget, Time = time };
         var remote = NumeraiPipeline.Storage.RemoteStores.Create(storeUri.Trim(), new NumeraiPipeline.Storage.RemoteStoreOptions { Retry = retry, Logger = logger });

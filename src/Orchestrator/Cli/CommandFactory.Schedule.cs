@@ -12,9 +12,9 @@ internal sealed partial class CommandFactory
     public static readonly Argument<string[]> Pipelines = new("pipelines") { Description = "Pipeline names or files", Arity = ArgumentArity.OneOrMore };
     public static readonly Option<string[]> CronOption = new("--cron") { Description = "Cron expression (5 fields, or 6 with seconds), repeatable; e.g. \"5 12 * * 2-6\" for 12:05 Tue-Sat", Required = true, AllowMultipleArgumentsPerToken = false };
     public static readonly Option<string> TimeZoneOption = new("--time-zone") { Description = "IANA time zone of the cron expressions", DefaultValueFactory = _ => "UTC" };
-    public static readonly Option<TimeSpan?> RetryEvery = new("--retry-every") { Description = "Retry a failed run after this long (e.g. 00:05:00), while within --retry-window of its tick; stages already done are up to date" };
-    public static readonly Option<TimeSpan?> RetryWindow = new("--retry-window") { Description = "How long after its tick a failed run is retried (e.g. 00:55:00 for a one-hour round window)" };
-    public static readonly Option<int?> MaxRuns = new("--max-runs") { Description = "Stop after starting this many runs (default: run until stopped)" };
+    public static readonly Option<TimeSpan?> RetryEvery = new Option<TimeSpan?>("--retry-every") { Description = "Retry a failed run after this long (e.g. 00:05:00), while within --retry-window of its tick; stages already done are up to date" }.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+    public static readonly Option<TimeSpan?> RetryWindow = new Option<TimeSpan?>("--retry-window") { Description = "How long after its tick a failed run is retried (e.g. 00:55:00 for a one-hour round window)" }.InRange(TimeSpan.Zero, TimeSpan.FromDays(7));
+    public static readonly Option<int?> MaxRuns = new Option<int?>("--max-runs") { Description = "Stop after starting this many runs (default: run until stopped)" }.InRange(1, 1_000_000);
 
     public Command Schedule()
     {

@@ -9,7 +9,13 @@ internal sealed partial class CommandFactory(TextWriter output, TextWriter error
 
     public TextWriter Error => error;
 
-    public CliSession Session(ParseResult parse) => new(output, error, CommonOptions.Read(parse));
+    /// <summary>The secrets of this invocation: every value read is redacted from all it prints, errors included.</summary>
+    public Execution.EnvironmentSecretStore Secrets { get; } = new();
+
+    /// <summary>Whether this invocation is the process's own (Program.cs): then it may point Console.Out elsewhere.</summary>
+    public bool OwnsConsole { get; init; }
+
+    public CliSession Session(ParseResult parse) => new(output, error, CommonOptions.Read(parse), Secrets, OwnsConsole);
 
     public CancellationToken Link(CancellationToken token) =>
         outerToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(outerToken, token).Token : token;

@@ -60,8 +60,18 @@ internal sealed class ConsoleRenderer(CliSession session)
             StageOutcome.Skipped or StageOutcome.Cancelled => $": {record.Message}",
             _ => "",
         };
+        if (session.Settings.LogFormat == Telemetry.LogFormat.Json)
+        {
+            // One structured record per stage, with the outcome as labels, instead of a plain line.
+            var level = record.Outcome == StageOutcome.Failed ? Microsoft.Extensions.Logging.LogLevel.Error : record.Outcome == StageOutcome.Declined ? Microsoft.Extensions.Logging.LogLevel.Warning : Microsoft.Extensions.Logging.LogLevel.Information;
+            Microsoft.Extensions.Logging.LoggerExtensions.Log(outcomeLogger, level, "stage '{Stage}' ({Type}) {Outcome} in {Seconds} s{Detail}", record.StageId, record.StageType, Symbol(record.Outcome), Math.Round(record.Duration.TotalSeconds, 1), detail);
+            return;
+        }
+
         session.Error.WriteLine(session.Secrets.Redact($"stage '{record.StageId}' ({record.StageType}) {Symbol(record.Outcome)} in {record.Duration.TotalSeconds:0.0} s{detail}"));
     }
+
+    private readonly Microsoft.Extensions.Logging.ILogger outcomeLogger = session.LoggerFactory.CreateLogger("NumeraiPipeline.Outcome");
 
     public void Outcome(RunResult result)
     {

@@ -12,11 +12,11 @@ internal static class ExtraCommands
 
     private static Command Sandbox(CommandFactory factory)
     {
-        var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one)", DefaultValueFactory = _ => 0 };
-        var rows = new Option<int>("--rows") { Description = "Training rows of the synthetic data", DefaultValueFactory = _ => 20_000 };
-        var features = new Option<int>("--features") { Description = "Features of the synthetic data", DefaultValueFactory = _ => 60 };
-        var eras = new Option<int>("--eras") { Description = "Training eras", DefaultValueFactory = _ => 100 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic data", DefaultValueFactory = _ => 42 };
+        var port = new Option<int>("--port") { Description = "Loopback port (0 picks a free one)", DefaultValueFactory = _ => 0 }.InRange(0, 65535);
+        var rows = new Option<int>("--rows") { Description = "Training rows of the synthetic data", DefaultValueFactory = _ => 20_000 }.InRange(100, 50_000_000);
+        var features = new Option<int>("--features") { Description = "Features of the synthetic data", DefaultValueFactory = _ => 60 }.InRange(1, 20_000);
+        var eras = new Option<int>("--eras") { Description = "Training eras", DefaultValueFactory = _ => 100 }.InRange(1, 9999);
+        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic data", DefaultValueFactory = _ => 42 }.InRange(0, int.MaxValue);
         var data = new Option<string?>("--data") { Description = "Serve this folder (written by 'synth') instead of generating data" };
         var command = new Command("sandbox", "Start the local stand-in of the Numerai API on 127.0.0.1 with synthetic data; prints its URL; Ctrl+C stops it") { port, rows, features, eras, seed, data };
         command.SetAction(async (parse, token) =>
@@ -53,10 +53,10 @@ internal static class ExtraCommands
     {
         var output = new Option<string>("--out") { Description = "Output folder (files go to OUT/VERSION/)", Required = true };
         var version = new Option<string>("--version") { Description = "Dataset version (folder name)", DefaultValueFactory = _ => "v5.2" };
-        var rows = new Option<int>("--rows") { Description = "Training rows in all", DefaultValueFactory = _ => 24_000 };
-        var features = new Option<int>("--features") { Description = "Number of features", DefaultValueFactory = _ => 60 };
-        var eras = new Option<int>("--eras") { Description = "Training eras", DefaultValueFactory = _ => 120 };
-        var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same files)", DefaultValueFactory = _ => 42 };
+        var rows = new Option<int>("--rows") { Description = "Training rows in all", DefaultValueFactory = _ => 24_000 }.InRange(1, int.MaxValue);
+        var features = new Option<int>("--features") { Description = "Number of features", DefaultValueFactory = _ => 60 }.InRange(1, 20_000);
+        var eras = new Option<int>("--eras") { Description = "Training eras", DefaultValueFactory = _ => 120 }.InRange(1, 9999);
+        var seed = new Option<int>("--seed") { Description = "Random seed (same seed, same files)", DefaultValueFactory = _ => 42 }.InRange(0, int.MaxValue);
         var command = new Command("synth", "Write a synthetic Numerai-shaped dataset (train, validation, live, features.json, meta model, benchmarks)") { output, version, rows, features, eras, seed };
         command.SetAction(async (parse, token) =>
         {

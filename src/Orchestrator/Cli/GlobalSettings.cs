@@ -5,7 +5,9 @@ namespace NumeraiPipeline.Orchestrator.Cli;
 /// <summary>The options every command shares.</summary>
 internal sealed record GlobalSettings
 {
-    public string? PluginsDirectory { get; init; }
+    public IReadOnlyList<string> PluginsDirectories { get; init; } = [];
+
+    public bool NoBuiltInPlugins { get; init; }
 
     public string? Workspace { get; init; }
 

@@ -57,7 +57,8 @@ internal static class DiagnosticCodes
     public static readonly DiagnosticDescriptor InputMissing = new("NP5005", "Input missing", "stage '{0}': input file '{1}' (option '{2}') does not exist.", "Create the file or correct the path.");
     public static readonly DiagnosticDescriptor UnexpectedError = new("NP5006", "Unexpected error", "stage '{0}' threw {1}: {2}. Run with --verbose for the stack trace.", "Report the bug to the plugin's author.");
     public static readonly DiagnosticDescriptor UndeclaredOutput = new("NP5007", "Undeclared output", "stage '{0}' wrote output '{1}', which its type does not declare. Declared: {2}.", "Declare the output with [StageOutput].");
-    // next free: NP5008
+    public static readonly DiagnosticDescriptor InternalError = new("NP5008", "Internal error", "internal error: {0}: {1}. This is a bug in numerai-pipeline: run with --verbose for the stack trace and report it.", "Report the bug with the --verbose output.");
+    // next free: NP5009
 
     public static IEnumerable<DiagnosticDescriptor> All() =>
         typeof(DiagnosticCodes).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -23,4 +23,19 @@ internal static class ExitCodes
 
         return StageFailed;
     }
+
+    /// <summary>
+    /// The exit code of a stage failure found while running: 3 when the code's bucket or the failure itself says
+    /// environment (NP3xxx, NP4xxx, the store's NP67xx, or a plugin's StageException.ExitCode = 3), else 1. Invalid
+    /// input is exit 2 only when found before running; a data error found while running is a failed stage.
+    /// </summary>
+    public static int ForFailure(string? code, int declared)
+    {
+        if (declared == Environment || (code is not null && (ForCode(code) == Environment || code.StartsWith("NP67", StringComparison.Ordinal))))
+        {
+            return Environment;
+        }
+
+        return StageFailed;
+    }
 }

@@ -18,12 +18,12 @@ internal sealed partial class PipelineExecutor
         StageRecord Record(StageOutcome outcome, string? message, string? code, IReadOnlyDictionary<string, string>? outputs = null, IReadOnlyDictionary<string, string>? summary = null) =>
             new(stage.Id, stage.Descriptor.Id, outcome, stopwatch.Elapsed, message is null ? null : options.Secrets.Redact(message), code, outputs ?? new Dictionary<string, string>(), summary ?? new Dictionary<string, string>(), reasons);
 
-        StageRecord Failed(string code, string message)
+        StageRecord Failed(string code, string message, int exit = ExitCodes.StageFailed)
         {
             var prefix = $"stage '{stage.Id}': ";
             message = message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..] : message;
             Log.StageError(stageLogger, options.Secrets.Redact($"stage '{stage.Id}': error {code}: {message}"));
-            return Record(StageOutcome.Failed, message, code);
+            return Record(StageOutcome.Failed, message, code) with { ExitCode = ExitCodes.ForFailure(code, exit) };
         }
 
         // Bind the options with the outputs of the stages it depends on.
@@ -82,11 +82,11 @@ internal sealed partial class PipelineExecutor
 
         // Secret outputs of earlier stages (API keys) never enter a fingerprint, like ${secrets.X}.
         var components = FingerprintCalculator.Compute(stage.Descriptor, bound, hashes, resolver.UsedSecretValues.Concat(secretOutputs.Values), external);
-        var stamp = stamps.Read(stage.Id);
+        var stamp = stamps.Read(stage.Id, out var stampProblem);
         var forced = options.ForceAll || options.ForceStages.Contains(stage.Id);
         // A 'when: always' or 'when: failure' stage (a notifier, a clean-up) reports on this run: it is never up to date.
         var neverCached = stage.Definition.Cache == Definition.CacheMode.Never || stage.When.Kind is Definition.WhenKind.Always or Definition.WhenKind.Failure;
-        reasons = UpToDateChecker.Check(stamp, components, options.Workspace, hashes, forced, neverCached);
+        reasons = UpToDateChecker.Check(stamp, components, options.Workspace, hashes, forced, neverCached, stampProblem);
         if (stage.Descriptor.Outputs.Any(o => o.Secret))
         {
             // A secret output is never stored, so such a stage has nothing to be up to date with: it runs every time.
@@ -135,7 +135,7 @@ internal sealed partial class PipelineExecutor
             }
 
             return ex is StageException se
-                ? Failed(se.Code, se.Message)
+                ? Failed(se.Code, se.Message, se.ExitCode)
                 : Failed(DiagnosticCodes.UnexpectedError.Code, DiagnosticCodes.UnexpectedError.Create("", stage.Id, ex.GetType().Name, ex.Message.TrimEnd('.')).Message);
         }
 

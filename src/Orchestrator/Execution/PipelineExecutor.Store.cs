@@ -43,7 +43,10 @@ internal sealed partial class PipelineExecutor
         {
             var message = options.Secrets.Redact($"the store {Store.Remote.Location} could not be read before the run, so no stage ran (none is redone from scratch without it): {ex.Message}");
             Log.StageError(logger, $"{StorePullStageId}: error {ex.Code}: {message}");
-            storeFailure = new StageRecord(StorePullStageId, "store", StageOutcome.Failed, stopwatch.Elapsed, message, ex.Code, new Dictionary<string, string>(), new Dictionary<string, string>(), []);
+            storeFailure = new StageRecord(StorePullStageId, "store", StageOutcome.Failed, stopwatch.Elapsed, message, ex.Code, new Dictionary<string, string>(), new Dictionary<string, string>(), [])
+            {
+                ExitCode = ExitCodes.Environment,
+            };
             Finish(storeFailure);
         }
     }
@@ -102,7 +105,7 @@ internal sealed partial class PipelineExecutor
         {
             var message = options.Secrets.Redact($"its state could not be saved to the store: {ex.Message}");
             Log.StageError(logger, $"stage '{record.StageId}': error {ex.Code}: {message}");
-            return record.Outcome == StageOutcome.Declined ? record with { Outcome = StageOutcome.Failed, Code = ex.Code, Message = message } : record;
+            return record.Outcome == StageOutcome.Declined ? record with { Outcome = StageOutcome.Failed, Code = ex.Code, Message = message, ExitCode = ExitCodes.Environment } : record;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

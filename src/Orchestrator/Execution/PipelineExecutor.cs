@@ -86,7 +86,15 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
                 }
             }
 
-            hashes.Save();
+            try
+            {
+                hashes.Save();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Only a cache: the next run rehashes.
+                Log.ResourceDisposeFailed(logger, options.Secrets.Redact(ex.Message));
+            }
         }
 
         var cancelled = cancellationToken.IsCancellationRequested || finished.Any(r => r.Outcome == StageOutcome.Cancelled);
@@ -141,8 +149,23 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
             span?.SetTag(PipelineTelemetry.StagePlugin, stage.Descriptor.Plugin.Name);
             span?.SetTag(PipelineTelemetry.StagePluginVersion, stage.Descriptor.Plugin.Version);
             var state = Store.TrackState(stage.Descriptor.Id);
-            var record = await RunStageAsync(stage, span, state, cancellationToken).ConfigureAwait(false);
-            record = await PushStateAsync(record, state, cancellationToken).ConfigureAwait(false);
+            StageRecord record;
+            try
+            {
+                record = await RunStageAsync(stage, span, state, cancellationToken).ConfigureAwait(false);
+                record = await PushStateAsync(record, state, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The stage's own exceptions are handled inside; this is the host's bookkeeping around it failing
+                // (a stamp that cannot be written, a store push that gave up). The run goes on: notifiers still run.
+                record = BookkeepingFailure(stage, ex);
+            }
+            catch (OperationCanceledException)
+            {
+                record = new StageRecord(stage.Id, stage.Descriptor.Id, StageOutcome.Cancelled, TimeSpan.Zero, "cancelled", DiagnosticCodes.Cancelled.Code, new Dictionary<string, string>(), new Dictionary<string, string>(), []);
+            }
+
             span?.SetTag(PipelineTelemetry.StageOutcome, PipelineTelemetry.OutcomeName(record.Outcome));
             var reason = record.Message ?? (record.Reasons.Count > 0 ? string.Join("; ", record.Reasons) : null);
             if (reason is not null)
@@ -162,6 +185,24 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
         {
             throttle.Release();
         }
+    }
+
+    private StageRecord BookkeepingFailure(PlannedStage stage, Exception ex)
+    {
+        Log.StageThrew(logger, ex, stage.Id);
+        var (code, message, exit) = ex switch
+        {
+            StageException se => (se.Code, se.Message, se.ExitCode),
+            NumeraiPipeline.Storage.StorageException se => (se.Code, $"the remote store failed: {se.Message}", ExitCodes.Environment),
+            IOException or UnauthorizedAccessException => (DiagnosticCodes.WorkspaceUnwritable.Code, DiagnosticCodes.WorkspaceUnwritable.Create("", options.Workspace, ex.Message.TrimEnd('.')).Message, ExitCodes.Environment),
+            _ => (DiagnosticCodes.InternalError.Code, DiagnosticCodes.InternalError.Create("", ex.GetType().Name, ex.Message.TrimEnd('.')).Message, ExitCodes.StageFailed),
+        };
+        message = options.Secrets.Redact(message);
+        Log.StageError(logger, $"stage '{stage.Id}': error {code}: {message}");
+        return new StageRecord(stage.Id, stage.Descriptor.Id, StageOutcome.Failed, TimeSpan.Zero, message, code, new Dictionary<string, string>(), new Dictionary<string, string>(), [])
+        {
+            ExitCode = ExitCodes.ForFailure(code, exit),
+        };
     }
 
     private StageRecord? SkipCause(PlannedStage stage, CancellationToken cancellationToken)

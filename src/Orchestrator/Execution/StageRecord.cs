@@ -15,5 +15,8 @@ internal sealed record StageRecord(
     IReadOnlyDictionary<string, string> Summary,
     IReadOnlyList<StaleReason> Reasons)
 {
+    /// <summary>For a failed stage, the exit code its failure maps to: 1 (the stage or its data) or 3 (the environment).</summary>
+    public int ExitCode { get; init; } = Diagnostics.ExitCodes.StageFailed;
+
     public StageSnapshot ToSnapshot() => new(StageId, StageType, Outcome, Duration, Message, Code, Outputs, Summary);
 }

@@ -27,9 +27,9 @@ internal sealed class FileHashCache
                     entries[k] = v;
                 }
             }
-            catch (JsonException)
+            catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
             {
-                // A damaged cache only costs rehashing.
+                // A damaged or unreadable cache only costs rehashing.
             }
         }
     }

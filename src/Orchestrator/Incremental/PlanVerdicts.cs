@@ -20,7 +20,7 @@ internal static class PlanVerdicts
         foreach (var stage in plan.Stages)
         {
             var willRunDeps = stage.Dependencies.Where(d => verdicts[d].Count > 0).ToList();
-            var stamp = stamps.Read(stage.Id);
+            var stamp = stamps.Read(stage.Id, out var stampProblem);
             if (stamp is not null)
             {
                 outputs[stage.Id] = stamp.Outputs.ToDictionary(o => o.Key, o => o.Value.Kind == "file" ? Path.Combine(workspace, o.Value.Path!) : WorkspacePaths.Rebase(o.Value.Value ?? "", workspace), StringComparer.Ordinal);
@@ -31,7 +31,7 @@ internal static class PlanVerdicts
                 var reasons = new List<StaleReason>();
                 if (stamp is null)
                 {
-                    reasons.Add(new StaleReason(StaleKind.NeverBuilt, "never built"));
+                    reasons.Add(stampProblem is null ? new StaleReason(StaleKind.NeverBuilt, "never built") : new StaleReason(StaleKind.StampUnreadable, stampProblem));
                 }
 
                 var names = willRunDeps.Select(d => $"'{d}'").ToList();
@@ -46,12 +46,12 @@ internal static class PlanVerdicts
             var bound = OptionsBinder.Bind(stage.Definition, stage.Descriptor, resolver, diagnostics);
             if (bound is null)
             {
-                verdicts[stage.Id] = [new StaleReason(StaleKind.NeverBuilt, "inputs not available yet")];
+                verdicts[stage.Id] = [new StaleReason(StaleKind.InputsNotAvailable, "inputs not available yet")];
                 continue;
             }
 
             var components = FingerprintCalculator.Compute(stage.Descriptor, bound, hashes, resolver.UsedSecretValues, stamp?.Components.ExternalVersion);
-            verdicts[stage.Id] = UpToDateChecker.Check(stamp, components, workspace, hashes, forceAll || forceStages.Contains(stage.Id), stage.Definition.Cache == Definition.CacheMode.Never || stage.When.Kind is Definition.WhenKind.Always or Definition.WhenKind.Failure);
+            verdicts[stage.Id] = UpToDateChecker.Check(stamp, components, workspace, hashes, forceAll || forceStages.Contains(stage.Id), stage.Definition.Cache == Definition.CacheMode.Never || stage.When.Kind is Definition.WhenKind.Always or Definition.WhenKind.Failure, stampProblem);
         }
 
         return verdicts;

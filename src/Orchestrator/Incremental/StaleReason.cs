@@ -3,6 +3,8 @@ namespace NumeraiPipeline.Orchestrator.Incremental;
 internal enum StaleKind
 {
     NeverBuilt,
+    StampUnreadable,
+    InputsNotAvailable,
     Forced,
     CacheDisabled,
     StageTypeChanged,
@@ -22,6 +24,7 @@ internal sealed record StaleReason(StaleKind Kind, string Detail)
     public override string ToString() => Kind switch
     {
         StaleKind.NeverBuilt => "never built",
+        StaleKind.StampUnreadable => "stamp unreadable: " + Detail,
         StaleKind.Forced => "forced",
         StaleKind.CacheDisabled => "not cached (cache: never, or when: always/failure)",
         _ => Detail,

@@ -8,7 +8,7 @@ namespace NumeraiPipeline.Orchestrator.Incremental;
 /// </summary>
 internal static class UpToDateChecker
 {
-    public static IReadOnlyList<StaleReason> Check(Stamp? stamp, FingerprintComponents current, string workspace, FileHashCache hashes, bool forced, bool cacheNever)
+    public static IReadOnlyList<StaleReason> Check(Stamp? stamp, FingerprintComponents current, string workspace, FileHashCache hashes, bool forced, bool cacheNever, string? stampProblem = null)
     {
         var reasons = new List<StaleReason>();
         if (forced)
@@ -23,7 +23,7 @@ internal static class UpToDateChecker
 
         if (stamp is null)
         {
-            reasons.Add(new StaleReason(StaleKind.NeverBuilt, "never built"));
+            reasons.Add(stampProblem is null ? new StaleReason(StaleKind.NeverBuilt, "never built") : new StaleReason(StaleKind.StampUnreadable, stampProblem));
             return reasons;
         }
 

@@ -66,6 +66,7 @@ internal static class OptionsBinder
         var json = new JsonObject();
         var deferred = new HashSet<string>(StringComparer.Ordinal);
         var locations = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var secretsOf = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var before = diagnostics.Count;
         foreach (var entry in stage.With.Entries)
         {
@@ -84,14 +85,29 @@ internal static class OptionsBinder
             }
 
             json[entry.Key] = value;
+            secretsOf[entry.Key] = SecretMasking.In(value, resolver.UsedSecretValues);
         }
+
+        // A message about one option masks the secrets that option used; one that names no option masks them all.
+        string Masked(string? key, string message) => SecretMasking.Mask(message, key is not null && secretsOf.TryGetValue(key, out var used) ? used : secretsOf.Values.SelectMany(v => v).Distinct().ToList());
 
         if (diagnostics.Count > before)
         {
             return null;
         }
 
-        var options = Activator.CreateInstance(descriptor.OptionsType)!;
+        object options;
+        try
+        {
+            options = Activator.CreateInstance(descriptor.OptionsType)!;
+        }
+        catch (Exception ex) when (ex is TargetInvocationException or MissingMethodException or MemberAccessException)
+        {
+            var cause = ex is TargetInvocationException { InnerException: { } inner } ? inner : ex;
+            diagnostics.Add(DiagnosticCodes.BadStageClass.Create(stage.UsesLocation.ToString(), descriptor.Id, descriptor.Plugin.Name, $"its options class '{descriptor.OptionsType.Name}' cannot be created ({cause.GetType().Name}: {cause.Message.TrimEnd('.')}). This is a bug of the plugin: report it to its author"));
+            return null;
+        }
+
         foreach (var (key, value) in json)
         {
             var property = properties.First(p => p.Name == key);
@@ -102,7 +118,7 @@ internal static class OptionsBinder
             catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
             {
                 var location = locations.TryGetValue(key, out var l) ? l : stage.Location;
-                diagnostics.Add(DiagnosticCodes.OptionType.Create(location.ToString(), stage.Id, descriptor.Id, key, $"expects {Describe(property.Property.PropertyType)}, but is {value?.ToJsonString() ?? "null"}"));
+                diagnostics.Add(DiagnosticCodes.OptionType.Create(location.ToString(), stage.Id, descriptor.Id, key, Masked(key, $"expects {Describe(property.Property.PropertyType)}, but is {value?.ToJsonString() ?? "null"}")));
             }
         }
 
@@ -111,7 +127,18 @@ internal static class OptionsBinder
             return null;
         }
 
-        foreach (var result in Validate(options))
+        List<ValidationResult> results;
+        try
+        {
+            results = Validate(options).ToList();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            diagnostics.Add(DiagnosticCodes.BadStageClass.Create(stage.UsesLocation.ToString(), descriptor.Id, descriptor.Plugin.Name, Masked(null, $"its options validation threw {ex.GetType().Name}: {ex.Message.TrimEnd('.')}. This is a bug of the plugin: report it to its author")));
+            return null;
+        }
+
+        foreach (var result in results)
         {
             var member = result.MemberNames.FirstOrDefault();
             var key = properties.FirstOrDefault(p => p.Property.Name == member)?.Name ?? member;
@@ -127,7 +154,7 @@ internal static class OptionsBinder
                 message = message.Replace($"The {member} field", $"option '{key}'", StringComparison.Ordinal).Replace($"The field {member}", $"option '{key}'", StringComparison.Ordinal).Replace(member, key, StringComparison.Ordinal);
             }
 
-            message = message.TrimEnd('.');
+            message = Masked(key, message).TrimEnd('.');
             diagnostics.Add(DiagnosticCodes.OptionInvalid.Create(location.ToString(), stage.Id, descriptor.Id, message.EndsWith('?') || message.EndsWith('!') ? message : message + "."));
         }
 

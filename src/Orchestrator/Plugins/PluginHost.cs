@@ -78,11 +78,13 @@ internal static class PluginHost
         return new PluginSet(stages, diagnostics, loaders, plugins, directories);
     }
 
+    /// <summary>Every plugin folder (DIR/Name/Name.dll) in search order; of two with the same name, the first wins.</summary>
     public static IEnumerable<string> FindPluginFolders(IReadOnlyList<string> directories) =>
         directories
             .Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateDirectories(d).Order(StringComparer.Ordinal))
-            .Where(f => File.Exists(Path.Combine(f, Path.GetFileName(f) + ".dll")));
+            .Where(f => File.Exists(Path.Combine(f, Path.GetFileName(f) + ".dll")))
+            .DistinctBy(f => Path.GetFileName(f), StringComparer.Ordinal);
 
     private static IEnumerable<StageDescriptor> Discover(Assembly assembly, PluginInfo info, List<Diagnostic> diagnostics)
     {

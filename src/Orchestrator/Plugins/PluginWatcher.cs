@@ -1,17 +1,23 @@
 namespace NumeraiPipeline.Orchestrator.Plugins;
 
-/// <summary>Watches plugin folders (and extra files) and signals once per burst of changes (debounced).</summary>
+/// <summary>
+/// Watches plugin folders (and extra files) and signals once per burst of changes, after the burst has been quiet for
+/// the debounce period. A burst that ends while nobody waits (a run is in progress) stays pending, so the next
+/// <see cref="WaitAsync"/> returns at once: no change made during a run is lost.
+/// </summary>
 internal sealed class PluginWatcher : IDisposable
 {
     private readonly List<FileSystemWatcher> watchers = [];
     private readonly TimeSpan quiet;
+    private readonly TimeProvider time;
     private readonly object gate = new();
-    private Timer? timer;
+    private ITimer? timer;
     private TaskCompletionSource changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public PluginWatcher(IEnumerable<string> directories, IEnumerable<string> files, TimeSpan quiet)
+    public PluginWatcher(IEnumerable<string> directories, IEnumerable<string> files, TimeSpan quiet, TimeProvider? time = null)
     {
         this.quiet = quiet;
+        this.time = time ?? TimeProvider.System;
         foreach (var dir in directories.Where(Directory.Exists))
         {
             Add(new FileSystemWatcher(dir) { IncludeSubdirectories = true });
@@ -23,12 +29,44 @@ internal sealed class PluginWatcher : IDisposable
         }
     }
 
-    /// <summary>Completes after the next burst of changes has been quiet for the debounce period.</summary>
-    public Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Whether a burst of changes has ended and not been consumed by <see cref="WaitAsync"/> yet.</summary>
+    public bool Pending
+    {
+        get
+        {
+            lock (gate)
+            {
+                return changed.Task.IsCompleted;
+            }
+        }
+    }
+
+    /// <summary>Completes when a burst of changes has ended (at once if one ended since the last call) and consumes it.</summary>
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        Task burst;
+        lock (gate)
+        {
+            burst = changed.Task;
+        }
+
+        await burst.WaitAsync(cancellationToken).ConfigureAwait(false);
+        lock (gate)
+        {
+            if (changed.Task == burst)
+            {
+                changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+    }
+
+    /// <summary>A change was seen: (re)starts the quiet period.</summary>
+    public void Poke()
     {
         lock (gate)
         {
-            return changed.Task.WaitAsync(cancellationToken);
+            timer ??= time.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            timer.Change(quiet, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -53,22 +91,12 @@ internal sealed class PluginWatcher : IDisposable
         watchers.Add(watcher);
     }
 
-    private void Poke()
-    {
-        lock (gate)
-        {
-            timer ??= new Timer(_ => Fire());
-            timer.Change(quiet, Timeout.InfiniteTimeSpan);
-        }
-    }
-
     private void Fire()
     {
         TaskCompletionSource done;
         lock (gate)
         {
             done = changed;
-            changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         done.TrySetResult();

@@ -89,9 +89,16 @@ internal sealed class PipelineLoggerProvider(TextWriter writer, LogFormat format
 
         if (state is not null)
         {
+            // Cloud Logging's labels are a map of strings under one key.
+            var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
             foreach (var (k, v) in state.Where(kv => kv.Key != "{OriginalFormat}"))
             {
-                record["labels." + k] = v is null ? null : secrets.Redact(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+                labels[k] = secrets.Redact(Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "");
+            }
+
+            if (labels.Count > 0)
+            {
+                record["logging.googleapis.com/labels"] = labels;
             }
         }
 

@@ -28,7 +28,8 @@ internal sealed class TelemetrySetup : IDisposable
         ActivitySource.AddActivityListener(redactor);
 
         var console = string.Equals(trace, "console", StringComparison.OrdinalIgnoreCase);
-        var otlp = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        var otlp = string.Equals(trace, "otlp", StringComparison.OrdinalIgnoreCase)
+            || (!string.Equals(trace, "none", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")));
         if (!console && !otlp)
         {
             return;

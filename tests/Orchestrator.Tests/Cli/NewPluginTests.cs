@@ -12,7 +12,7 @@ public sealed class NewPluginTests
         using var temp = new TempWorkspace();
         var plugins = Path.Combine(temp.Path, "plugins-out");
 
-        var created = await TestRepo.RunCliAsync("new-plugin", "GreetModel", "--output", Path.Combine(temp.Path, "src"), "--plugins", plugins);
+        var created = await TestRepo.RunCliAsync("new-plugin", "GreetModel", "--output", Path.Combine(temp.Path, "src"), "--plugins", plugins, "--no-builtin-plugins");
 
         created.ExitCode.ShouldBe(0, created.Error);
         created.Output.ShouldContain("with stage 'greet-model.hello'");
@@ -31,8 +31,8 @@ public sealed class NewPluginTests
         var pipeline = Path.Combine(temp.Path, "greet.yaml");
         File.WriteAllText(pipeline, "name: greet\nstages:\n  hello:\n    uses: greet-model.hello\n    with: { name: Numerai, times: 2 }\n");
 
-        var run = await TestRepo.RunCliAsync("run", pipeline, "--plugins", plugins, "--workspace", Path.Combine(temp.Path, "ws"));
-        var listing = await TestRepo.RunCliAsync("plugins", "--plugins", plugins);
+        var run = await TestRepo.RunCliAsync("run", pipeline, "--plugins", plugins, "--no-builtin-plugins", "--workspace", Path.Combine(temp.Path, "ws"));
+        var listing = await TestRepo.RunCliAsync("plugins", "--plugins", plugins, "--no-builtin-plugins");
 
         run.ExitCode.ShouldBe(0, run.Error);
         File.ReadAllText(Path.Combine(temp.Path, "ws", "artifacts", "greet", "hello", "greeting.txt")).ShouldBe("Hello, Numerai!\nHello, Numerai!\n");

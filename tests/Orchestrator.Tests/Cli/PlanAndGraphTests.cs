@@ -16,7 +16,7 @@ public sealed class PlanAndGraphTests : IDisposable
           c: { uses: test.echo, needs: [b], when: always, with: { message: c } }
         """;
 
-    private Task<CliResult> Cli(params string[] args) => TestRepo.RunCliAsync([.. args, "--plugins", TestRepo.TestPlugins, "--workspace", files.Workspace]);
+    private Task<CliResult> Cli(params string[] args) => TestRepo.RunCliAsync([.. args, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace]);
 
     [Fact]
     public async Task Plan_shows_levels_and_verdicts_and_check_mode_exits_1_until_everything_is_up_to_date()
@@ -54,16 +54,95 @@ public sealed class PlanAndGraphTests : IDisposable
 
         mermaid.Output.ShouldBe("""
             flowchart TD
-              a["a<br/>test.echo"]
-              b["b<br/>test.copy"]
-              c["c<br/>test.echo"]
-              a --> b
-              b -. always .-> c
+              s0["a<br/>test.echo"]
+              s1["b<br/>test.copy"]
+              s2["c<br/>test.echo"]
+              s0 --> s1
+              s1 -. "always" .-> s2
 
             """.ReplaceLineEndings("\n"));
         dot.Output.ShouldContain("digraph \"small\" {");
         dot.Output.ShouldContain("  \"a\" -> \"b\";");
         dot.Output.ShouldContain("  \"b\" -> \"c\" [style=dashed, label=\"always\"];");
+    }
+
+    [Fact]
+    public async Task Graph_gives_mermaid_keywords_and_dashed_ids_nodes_of_their_own()
+    {
+        var p = files.Write("keywords.yaml", """
+            name: keywords
+            stages:
+              graph: { uses: test.echo, with: { message: a } }
+              end: { uses: test.copy, with: { source: "${stages.graph.outputs.text}" } }
+              subgraph: { uses: test.echo, needs: [end], with: { message: c } }
+              a-b: { uses: test.echo, needs: [subgraph], with: { message: d } }
+            """);
+
+        var mermaid = await Cli("graph", p);
+
+        mermaid.ExitCode.ShouldBe(0, mermaid.Error);
+        mermaid.Output.ShouldBe("""
+            flowchart TD
+              s0["graph<br/>test.echo"]
+              s1["end<br/>test.copy"]
+              s2["subgraph<br/>test.echo"]
+              s3["a-b<br/>test.echo"]
+              s0 --> s1
+              s1 --> s2
+              s2 --> s3
+
+            """.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("validate")]
+    [InlineData("plan")]
+    [InlineData("run")]
+    public async Task An_invalid_pipeline_with_json_prints_one_document_with_every_positioned_error(string command)
+    {
+        var p = files.Write("bad.yaml", """
+            name: bad
+            stages:
+              a: { uses: test.echoo, with: { message: a } }
+              b: { uses: test.echo, needs: [c], with: { message: b } }
+            """);
+
+        var result = await Cli(command, p, "--json");
+
+        result.ExitCode.ShouldBe(2);
+        using var doc = System.Text.Json.JsonDocument.Parse(result.Output);
+        doc.RootElement.GetProperty("valid").GetBoolean().ShouldBeFalse();
+        doc.RootElement.GetProperty("exit_code").GetInt32().ShouldBe(2);
+        var errors = doc.RootElement.GetProperty("errors").EnumerateArray().ToList();
+        errors.Select(e => e.GetProperty("code").GetString()).ShouldBe(["NP1004", "NP1003"], ignoreOrder: true);
+        var unknown = errors.Single(e => e.GetProperty("code").GetString() == "NP1004");
+        unknown.GetProperty("file").GetString()!.ShouldEndWith("bad.yaml");
+        unknown.GetProperty("line").GetInt32().ShouldBe(3);
+        unknown.GetProperty("column").GetInt32().ShouldBe(14);
+        unknown.GetProperty("message").GetString().ShouldBe("stage 'a' uses 'test.echoo', which no loaded plugin provides. Did you mean 'test.echo'? Run 'numerai-pipeline plugins' to list stage types.");
+        result.Error.ShouldContain("bad.yaml(3,14): error NP1004: stage 'a' uses 'test.echoo'");
+    }
+
+    [Fact]
+    public async Task Plan_force_of_a_stage_the_pipeline_lacks_is_an_argument_error()
+    {
+        var p = files.Write("small.yaml", Yaml);
+
+        var result = await Cli("plan", p, "--force", "bb");
+
+        result.ExitCode.ShouldBe(2);
+        result.ErrorLines.Last().ShouldBe("numerai-pipeline: error NP2005: --force 'bb': the pipeline has no such stage. Did you mean 'b', 'a' or 'c'?");
+    }
+
+    [Fact]
+    public async Task An_unknown_trace_exporter_is_an_argument_error()
+    {
+        var p = files.Write("small.yaml", Yaml);
+
+        var result = await Cli("validate", p, "--trace", "zipkin");
+
+        result.ExitCode.ShouldBe(2);
+        result.Error.ShouldContain("error NP2005: Argument 'zipkin' not recognized. Must be one of:");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class ScheduleCommandTests : IDisposable
     {
         var p = files.Write("s.yaml", "name: scheduled\nstages:\n  first: { uses: test.echo, with: { message: tick } }\n");
 
-        var result = await TestRepo.RunCliAsync("schedule", p, "--cron", "* * * * * *", "--max-runs", "2", "--plugins", TestRepo.TestPlugins, "--workspace", files.Workspace);
+        var result = await TestRepo.RunCliAsync("schedule", p, "--cron", "* * * * * *", "--max-runs", "2", "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
 
         result.ExitCode.ShouldBe(0, result.Error);
         result.Error.Split("Running pipeline 'scheduled'").Length.ShouldBe(3);
@@ -25,7 +25,7 @@ public sealed class ScheduleCommandTests : IDisposable
     {
         var p = files.Write("s.yaml", "name: scheduled\nstages:\n  first: { uses: test.echo, with: { message: tick } }\n");
 
-        var result = await TestRepo.RunCliAsync("schedule", p, "--cron", "every day", "--plugins", TestRepo.TestPlugins);
+        var result = await TestRepo.RunCliAsync("schedule", p, "--cron", "every day", "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins");
 
         result.ExitCode.ShouldBe(2);
         result.Error.ShouldContain("error NP2005: --cron 'every day' is not a valid cron expression");

@@ -14,7 +14,7 @@ public sealed class WatchTests : IDisposable
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var output = new StringWriter();
         var error = new StringWriter();
-        var watching = NumeraiPipeline.Orchestrator.Cli.CliApp.InvokeAsync(["run", p, "--watch", "--plugins", TestRepo.TestPlugins, "--workspace", files.Workspace], output, error, cts.Token);
+        var watching = NumeraiPipeline.Orchestrator.Cli.CliApp.InvokeAsync(["run", p, "--watch", "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace], output, error, cts.Token);
 
         var artifact = files.Artifact("watched", "first", "text.txt");
         await WaitFor(() => File.Exists(artifact) && File.ReadAllText(artifact) == "one\n");

@@ -32,7 +32,7 @@ public sealed class BrokenPipelineCorpusTests
         var expected = File.ReadAllLines(Path.ChangeExtension(path, ".expected")).Where(l => l.Length > 0).ToList();
         var workspace = Path.Combine(Path.GetTempPath(), "np-corpus-" + Guid.NewGuid().ToString("N")[..8]);
 
-        var result = await TestRepo.RunCliAsync(["validate", path, "--plugins", TestRepo.TestPlugins, "--workspace", workspace, .. args]);
+        var result = await TestRepo.RunCliAsync(["validate", path, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", workspace, .. args]);
 
         var display = NumeraiPipeline.Orchestrator.Definition.SourceLocation.DisplayPath(path);
         var lines = result.ErrorLines.Where(l => !l.Contains("NP3003", StringComparison.Ordinal)).Select(l => l.Replace(display, "{file}", StringComparison.Ordinal)).ToList();

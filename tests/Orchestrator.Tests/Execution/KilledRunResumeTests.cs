@@ -30,7 +30,7 @@ public sealed class KilledRunResumeTests : IDisposable
             """);
         var exe = Path.Combine(AppContext.BaseDirectory, "numerai-pipeline.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[] { exe, "run", p, "--plugins", TestRepo.TestPlugins, "--workspace", files.Workspace })
+        foreach (var a in new[] { exe, "run", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace })
         {
             start.ArgumentList.Add(a);
         }

@@ -278,7 +278,7 @@ public sealed class PipelineExecutorTests : IDisposable
             """);
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(1500));
 
-        var result = await TestRepo.RunCliAsync(cts.Token, "run", p, "--plugins", TestRepo.TestPlugins, "--workspace", files.Workspace);
+        var result = await TestRepo.RunCliAsync(cts.Token, "run", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
 
         result.ExitCode.ShouldBe(130);
         File.Exists(Path.Combine(files.Workspace, "stamps", "slow", "slow.json")).ShouldBeFalse();

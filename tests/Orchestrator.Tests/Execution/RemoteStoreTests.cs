@@ -20,8 +20,8 @@ public sealed class RemoteStoreTests : IDisposable
               second: { uses: test.copy, with: { source: "${stages.first.outputs.text}" } }
             """);
 
-        var job1 = await TestRepo.RunCliAsync("run", p, "--plugins", TestRepo.TestPlugins, "--workspace", Path.Combine(files.Root, "job1"), "--store", store, "--json");
-        var job2 = await TestRepo.RunCliAsync("run", p, "--plugins", TestRepo.TestPlugins, "--workspace", Path.Combine(files.Root, "job2"), "--store", store, "--json");
+        var job1 = await TestRepo.RunCliAsync("run", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", Path.Combine(files.Root, "job1"), "--store", store, "--json");
+        var job2 = await TestRepo.RunCliAsync("run", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", Path.Combine(files.Root, "job2"), "--store", store, "--json");
 
         job1.ExitCode.ShouldBe(0, job1.Error);
         File.Exists(Path.Combine(store, "stamps", "stored", "second.json")).ShouldBeTrue();

@@ -77,17 +77,6 @@ public sealed class StoreFaultTests : IDisposable
         File.Exists(Path.Combine(files.Workspace, "stamps", "midrun", "first.json")).ShouldBeTrue();
     }
 
-    [Fact]
-    public async Task A_bad_store_budget_is_exit_code_2()
-    {
-        var p = files.Write("p.yaml", "name: b\nstages:\n  a: { uses: test.echo, with: { message: x } }\n");
-
-        var run = await files.RunAsync(p, "--store", Path.Combine(files.Root, "bucket"), "--store-budget", "02:00:00");
-
-        run.ExitCode.ShouldBe(2);
-        run.ErrorLines.ShouldContain("numerai-pipeline: error NP2005: --store-budget must be between 00:00:01 and 01:00:00, not 02:00:00.");
-    }
-
     private static Dictionary<string, JsonElement> Stages(string json) =>
         JsonDocument.Parse(json).RootElement.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
 }

@@ -68,7 +68,7 @@ public sealed class PluginHostTests
         File.WriteAllText(pipeline, "stages:\n  x: { uses: broken.stage }\n");
 
         using var set = PluginHost.Load([Path.Combine(temp.Path, "plugins")], unloadable: false);
-        var result = await TestRepo.RunCliAsync("validate", pipeline, "--plugins", Path.Combine(temp.Path, "plugins"));
+        var result = await TestRepo.RunCliAsync("validate", pipeline, "--plugins", Path.Combine(temp.Path, "plugins"), "--no-builtin-plugins");
 
         set.Diagnostics.ShouldHaveSingleItem().Code.ShouldBe("NP3001");
         set.Diagnostics[0].Render().ShouldStartWith("Broken: error NP3001: plugin 'Broken' failed to load: ");
@@ -83,7 +83,7 @@ public sealed class PluginHostTests
         var pipeline = Path.Combine(temp.Path, "p.yaml");
         File.WriteAllText(pipeline, "stages:\n  x: { uses: test.echo }\n");
 
-        var result = await TestRepo.RunCliAsync("validate", pipeline, "--plugins", Path.Combine(temp.Path, "empty"));
+        var result = await TestRepo.RunCliAsync("validate", pipeline, "--plugins", Path.Combine(temp.Path, "empty"), "--no-builtin-plugins");
 
         result.ExitCode.ShouldBe(3);
         result.Error.ShouldContain("error NP3005: no plugins found in ");

@@ -32,16 +32,64 @@ public sealed class TelemetryExportTests : IDisposable
     }
 
     [Fact]
-    public async Task Trace_console_prints_the_pipeline_and_stage_spans()
+    public async Task Trace_console_prints_the_pipeline_and_stage_spans_on_standard_error()
     {
         var p = files.Write("c.yaml", "name: traced\nstages:\n  first: { uses: test.echo, with: { message: hi } }\n");
 
-        var (code, output, error) = await RunChildAsync(new Dictionary<string, string>(), "run", p, "--plugins", TestRepo.TestPlugins, "--workspace", files.Workspace, "--trace", "console");
+        var (code, output, error) = await RunChildAsync(new Dictionary<string, string>(), "run", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace, "--trace", "console");
 
         code.ShouldBe(0, error);
-        output.ShouldContain("Activity.DisplayName:        pipeline.run");
-        output.ShouldContain("Activity.DisplayName:        stage first");
-        output.ShouldContain("stage.outcome: succeeded");
+        error.ShouldContain("Activity.DisplayName:        pipeline.run");
+        error.ShouldContain("Activity.DisplayName:        stage first");
+        error.ShouldContain("stage.outcome: succeeded");
+        output.ShouldNotContain("Activity.");
+        output.ShouldContain("traced: succeeded");
+    }
+
+    [Fact]
+    public async Task With_json_standard_output_is_one_json_document_whatever_else_prints_to_the_console()
+    {
+        var p = files.Write("j.yaml", """
+            name: printing
+            stages:
+              first: { uses: test.echo, with: { message: hi } }
+              loud: { uses: test.print, with: { message: noise, native: true } }
+            """);
+
+        var (code, output, error) = await RunChildAsync(new Dictionary<string, string>(), "run", p, "--json", "--trace", "console", "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
+
+        code.ShouldBe(0, error);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("outcome").GetString().ShouldBe("succeeded");
+        error.ShouldContain("console: noise");
+        error.ShouldContain("native: noise");
+        error.ShouldContain("Activity.DisplayName:        stage loud");
+    }
+
+    [Fact]
+    public async Task With_log_format_json_every_line_on_standard_error_is_a_json_object()
+    {
+        var p = files.Write("l.yaml", """
+            name: logged
+            stages:
+              first: { uses: test.echo, with: { message: hi } }
+              loud: { uses: test.print, with: { message: noise, native: true } }
+              broken: { uses: test.fail, needs: [first] }
+            """);
+
+        var (code, _, error) = await RunChildAsync(new Dictionary<string, string>(), "run", p, "--log-format", "json", "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
+
+        code.ShouldBe(1, error);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBeGreaterThan(5);
+        var records = lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        records.ShouldContain(r => r.GetProperty("message").GetString() == "console: noise");
+        records.ShouldContain(r => r.GetProperty("message").GetString() == "native: noise" && r.GetProperty("logger").GetString() == "native");
+        var outcome = records.Single(r => r.GetProperty("message").GetString()!.StartsWith("stage 'broken' (test.fail) FAILED", StringComparison.Ordinal));
+        outcome.GetProperty("severity").GetString().ShouldBe("ERROR");
+        var labels = outcome.GetProperty("logging.googleapis.com/labels");
+        labels.GetProperty("Stage").GetString().ShouldBe("broken");
+        labels.GetProperty("Outcome").GetString().ShouldBe("FAILED");
     }
 
     [Fact]
@@ -89,7 +137,7 @@ public sealed class TelemetryExportTests : IDisposable
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = $"http://127.0.0.1:{port}",
                 ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             },
-            "run", p, "--plugins", TestRepo.TestPlugins, "--workspace", files.Workspace);
+            "run", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
         listener.Stop();
         await receiving;
 

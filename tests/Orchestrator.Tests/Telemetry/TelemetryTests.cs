@@ -88,8 +88,8 @@ public sealed class TelemetryTests : IDisposable
 
             var run = await files.RunAsync(p, "--verbose");
             var json = await files.RunAsync(p, "--json", "--force");
-            var plan = await TestRepo.RunCliAsync("plan", p, "--plugins", TestRepo.TestPlugins, "--workspace", files.Workspace);
-            var planJson = await TestRepo.RunCliAsync("plan", p, "--json", "--plugins", TestRepo.TestPlugins, "--workspace", files.Workspace);
+            var plan = await TestRepo.RunCliAsync("plan", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
+            var planJson = await TestRepo.RunCliAsync("plan", p, "--json", "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
             var jsonLogs = await files.RunAsync(p, "--log-format", "json", "--force");
 
             run.ExitCode.ShouldBe(1);

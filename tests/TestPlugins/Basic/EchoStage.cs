@@ -5,7 +5,7 @@ using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.TestPlugins.Basic;
 
-public sealed class EchoOptions
+public sealed class EchoOptions : IValidatableObject
 {
     [Required]
     [Description("Text to write")]
@@ -34,6 +34,16 @@ public sealed class EchoOptions
 
     [Description("How long to wait for await_files before failing")]
     public int AwaitTimeoutMs { get; set; } = 10000;
+
+    /// <summary>Like many plugins, echoes a piece of a bad value: a tag 'name=value' is refused, naming its value.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var tag in Tags.Where(t => t.Contains('=', StringComparison.Ordinal)))
+        {
+            var parts = tag.Split('=', 2);
+            yield return new ValidationResult($"tag '{parts[0]}' has the value '{parts[1].ToUpperInvariant()}', and tags take no values", [nameof(Tags)]);
+        }
+    }
 }
 
 [Stage("test.echo", Description = "Writes a message (and an input file's content) to a text file")]
