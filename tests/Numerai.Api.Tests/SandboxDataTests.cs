@@ -26,7 +26,7 @@ public sealed class SandboxDataTests
     public async Task Scores_appear_the_day_after_staking_closes()
     {
         await using var s = await SyntheticSandbox.StartAsync(state: null);
-        using var client = new NumeraiClient(new NumeraiClientOptions { Endpoint = s.Server.Url, Credentials = NumeraiCredentials.SandboxDemo });
+        using var client = new NumeraiClient(new NumeraiClientOptions { Endpoint = s.Server.Url, Credentials = SyntheticSandbox.Keys });
         var example = s.Workspace.File("example.parquet");
         await client.DownloadFileAsync(await client.GetDatasetUrlAsync("v5.2/live_example_preds.parquet"), example);
         var predictions = PredictionsFile.Read(example);

@@ -25,6 +25,9 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
 
     public string Url => Server.Url.ToString();
 
+    /// <summary>The keys this sandbox accepts: not the published demo keys, so a stage succeeds only when it sends the configured keys.</summary>
+    public static NumeraiCredentials Keys { get; } = new("TEST_PUBLIC_ID", "TEST_SECRET_KEY_9f8e7d6c5b4a");
+
     public static async Task<SyntheticSandbox> StartAsync(SandboxRoundState? state = SandboxRoundState.Open)
     {
         var time = new FakeTimeProvider(SandboxHarness.Anchor.AddMinutes(30));
@@ -41,11 +44,14 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
             Features = 8,
             Eras = 12,
             Seed = 7,
+            Keys = Keys,
         });
         return new SyntheticSandbox(server, time, new TempWorkspace("np-stage-"));
     }
 
-    public TestStageContext Context(string stageId = "stage") => new(Workspace.Path, stageId, new Dictionary<string, string>(), Time);
+    /// <summary>A stage context whose secrets hold this sandbox's keys (NUMERAI_PUBLIC_ID / NUMERAI_SECRET_KEY), or the given secrets.</summary>
+    public TestStageContext Context(string stageId = "stage", IDictionary<string, string>? secrets = null, string stageType = "test.stage") =>
+        new(Workspace.Path, stageId, secrets ?? new Dictionary<string, string> { ["NUMERAI_PUBLIC_ID"] = Keys.PublicId, ["NUMERAI_SECRET_KEY"] = Keys.SecretKey }, Time, stageType);
 
     public async Task<string[]> LiveIdsAsync()
     {
