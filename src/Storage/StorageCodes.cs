@@ -20,7 +20,4 @@ public static class StorageCodes
 
     /// <summary>The store kept failing (unreachable, 5xx, timeouts) for the whole retry budget of one operation.</summary>
     public const string Unavailable = "NP6756";
-
-    /// <summary>A lease could not be renewed: it expired and another execution took it over.</summary>
-    public const string LeaseLost = "NP6757";
 }
