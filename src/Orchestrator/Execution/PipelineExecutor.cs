@@ -303,7 +303,7 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
         [LoggerMessage(8, LogLevel.Warning, "Stage '{Stage}': could not read its external version ({Message}); it will run")]
         public static partial void ExternalVersionFailed(ILogger logger, string stage, string message);
 
-        [LoggerMessage(9, LogLevel.Warning, "Stage '{Stage}' ran, but its outputs could not be stored (a never-cached stage: not retried): {Message}")]
+        [LoggerMessage(9, LogLevel.Warning, "Stage '{Stage}' ran, but its outputs could not be stored (it is never cached, so this does not fail it): {Message}")]
         public static partial void StoreBestEffort(ILogger logger, string stage, string message);
     }
 }
