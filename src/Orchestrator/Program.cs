@@ -1,4 +1,5 @@
 using NumeraiPipeline.Orchestrator.Cli;
 
 var (output, swapped) = StandardStreams.SetAsideStandardOutput();
-return await CliApp.InvokeAsync(args, output, Console.Error, CancellationToken.None, ownsConsole: swapped).ConfigureAwait(false);
+var error = swapped ? StandardStreams.StandardError() : Console.Error;
+return await CliApp.InvokeAsync(args, output, error, CancellationToken.None, ownsConsole: swapped).ConfigureAwait(false);

@@ -23,5 +23,8 @@ internal sealed class PipelineFiles : IDisposable
     public Task<CliResult> RunAsync(string pipelineFile, params string[] extra) =>
         TestRepo.RunCliAsync(["run", pipelineFile, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", Workspace, .. extra]);
 
+    public Task<CliResult> RunAsync(IReadOnlyDictionary<string, string> environment, string pipelineFile, params string[] extra) =>
+        TestRepo.RunCliAsync(environment, CancellationToken.None, ["run", pipelineFile, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", Workspace, .. extra]);
+
     public void Dispose() => temp.Dispose();
 }

@@ -17,11 +17,15 @@ internal static class TestRepo
 
     public static async Task<CliResult> RunCliAsync(params string[] args) => await RunCliAsync(CancellationToken.None, args);
 
-    public static async Task<CliResult> RunCliAsync(CancellationToken token, params string[] args)
+    public static async Task<CliResult> RunCliAsync(CancellationToken token, params string[] args) => await RunCliAsync(null, token, args);
+
+    /// <summary>Runs the CLI in-process with extra environment variables of its own (the process's stay untouched).</summary>
+    public static async Task<CliResult> RunCliAsync(IReadOnlyDictionary<string, string>? environment, CancellationToken token, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await CliApp.InvokeAsync(args, output, error, token);
+        Func<string, string?>? lookup = environment is null ? null : name => environment.TryGetValue(name, out var v) ? v : Environment.GetEnvironmentVariable(name);
+        var code = await CliApp.InvokeAsync(args, output, error, token, environment: lookup);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 

@@ -11,7 +11,7 @@ namespace NumeraiPipeline.Orchestrator.Cli;
 /// </summary>
 internal static class CliApp
 {
-    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool ownsConsole = false, Action<RootCommand, CommandFactory>? configure = null)
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool ownsConsole = false, Action<RootCommand, CommandFactory>? configure = null, Func<string, string?>? environment = null)
     {
         var root = new RootCommand("numerai-pipeline: runs Numerai tournament pipelines (YAML graphs of plugin stages), incrementally and traced.");
         foreach (var option in new Option[] { CommonOptions.Plugins, CommonOptions.NoBuiltInPlugins, CommonOptions.Workspace, CommonOptions.Set, CommonOptions.Verbose, CommonOptions.Quiet, CommonOptions.Json, CommonOptions.LogFormatOption, CommonOptions.Trace, CommonOptions.Store })
@@ -19,7 +19,7 @@ internal static class CliApp
             root.Options.Add(option);
         }
 
-        var commands = new CommandFactory(output, error, cancellationToken) { OwnsConsole = ownsConsole };
+        var commands = new CommandFactory(output, error, cancellationToken, environment) { OwnsConsole = ownsConsole };
         root.Subcommands.Add(commands.Run());
         root.Subcommands.Add(commands.Plan());
         root.Subcommands.Add(commands.Validate());

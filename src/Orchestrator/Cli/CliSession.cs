@@ -16,9 +16,10 @@ internal sealed class CliSession : IDisposable
     private readonly TextWriter? previousConsoleOut;
     private readonly IDisposable? nativeCapture;
 
-    public CliSession(TextWriter output, TextWriter error, GlobalSettings settings, EnvironmentSecretStore? secrets = null, bool ownsConsole = false)
+    public CliSession(TextWriter output, TextWriter error, GlobalSettings settings, EnvironmentSecretStore? secrets = null, bool ownsConsole = false, Func<string, string?>? environment = null)
     {
-        Secrets = secrets ?? new EnvironmentSecretStore();
+        Environment = environment ?? System.Environment.GetEnvironmentVariable;
+        Secrets = secrets ?? new EnvironmentSecretStore(Environment);
         Output = new RedactingTextWriter(output, Secrets);
         Error = new RedactingTextWriter(error, Secrets);
         Settings = settings;
@@ -27,7 +28,7 @@ internal sealed class CliSession : IDisposable
         {
             b.ClearProviders();
             b.SetMinimumLevel(level);
-            b.AddProvider(new PipelineLoggerProvider(error, settings.LogFormat, level, Secrets));
+            b.AddProvider(new PipelineLoggerProvider(error, settings.LogFormat, level, Secrets, Environment("GOOGLE_CLOUD_PROJECT")));
         });
         if (ownsConsole)
         {
@@ -44,8 +45,11 @@ internal sealed class CliSession : IDisposable
             }
         }
 
-        Telemetry = new TelemetrySetup(settings.Trace, Secrets);
+        Telemetry = new TelemetrySetup(settings.Trace, Secrets, Environment);
     }
+
+    /// <summary>The environment variables of this invocation (the process's, or a test's).</summary>
+    public Func<string, string?> Environment { get; }
 
     public TextWriter Output { get; }
 
@@ -59,13 +63,13 @@ internal sealed class CliSession : IDisposable
 
     public TelemetrySetup Telemetry { get; }
 
-    public string Workspace => Path.GetFullPath(Settings.Workspace ?? Environment.GetEnvironmentVariable("NUMERAI_PIPELINE_WORKSPACE") ?? ".numerai-pipeline");
+    public string Workspace => Path.GetFullPath(Settings.Workspace ?? Environment("NUMERAI_PIPELINE_WORKSPACE") ?? ".numerai-pipeline");
 
     public PluginSet Plugins => plugins ??= LoadPlugins(unloadable: false);
 
     public PluginSet LoadPlugins(bool unloadable)
     {
-        var directories = PluginDirectories.Resolve(Settings.PluginsDirectories, !Settings.NoBuiltInPlugins);
+        var directories = PluginDirectories.Resolve(Settings.PluginsDirectories, !Settings.NoBuiltInPlugins, Environment);
         var set = PluginHost.Load(directories, unloadable);
         if (set.Plugins.Count == 0 && set.Diagnostics.Count == 0)
         {
@@ -86,7 +90,7 @@ internal sealed class CliSession : IDisposable
     {
         var definition = Load(nameOrPath);
         set ??= Plugins;
-        return PipelinePlanner.Plan(definition, set.Stages, Secrets, set.Diagnostics);
+        return PipelinePlanner.Plan(definition, set.Stages, Secrets, Environment, set.Diagnostics);
     }
 
     public void Dispose()

@@ -33,7 +33,7 @@ internal sealed partial class CommandFactory
                         needs = s.Dependencies,
                         when = s.Definition.When,
                         willRun = verdicts[s.Id].Count > 0,
-                        reasons = verdicts[s.Id].Select(r => session.Secrets.Redact(r.ToString())).ToList(),
+                        reasons = verdicts[s.Id].Select(r => r.ToJson(session.Secrets.Redact)).ToList(),
                     }).ToList(),
                 };
                 session.Output.WriteLine(JsonSerializer.Serialize(json, ConsoleRenderer.JsonOptions));

@@ -44,7 +44,7 @@ internal sealed partial class CommandFactory
         return new RunOptions
         {
             Workspace = session.Workspace,
-            MaxParallel = maxParallel ?? Math.Max(1, Environment.ProcessorCount),
+            MaxParallel = maxParallel ?? Math.Max(1, System.Environment.ProcessorCount),
             ForceAll = forceAll,
             ForceStages = forceStages,
             LoggerFactory = session.LoggerFactory,
@@ -92,7 +92,7 @@ internal sealed partial class CommandFactory
     public static RunStore CreateRunStore(CliSession session, ParseResult parse, TimeProvider time)
     {
         var logger = session.LoggerFactory.CreateLogger("NumeraiPipeline.Store");
-        var storeUri = session.Settings.Store ?? Environment.GetEnvironmentVariable(NumeraiPipeline.Storage.RemoteStores.EnvironmentVariable);
+        var storeUri = session.Settings.Store ?? session.Environment(NumeraiPipeline.Storage.RemoteStores.EnvironmentVariable);
         if (string.IsNullOrWhiteSpace(storeUri))
         {
             return new RunStore(session.Workspace, null, time, logger);
@@ -101,7 +101,7 @@ internal sealed partial class CommandFactory
         var budget = parse.GetResult(StoreBudget) is null ? null : parse.GetValue(StoreBudget);
 
         var retry = new NumeraiPipeline.Storage.StoreRetryOptions { Budget = budget ?? NumeraiPipeline.Storage.StoreRetryOptions.DefaultBudget, Time = time };
-        var remote = NumeraiPipeline.Storage.RemoteStores.Create(storeUri.Trim(), new NumeraiPipeline.Storage.RemoteStoreOptions { Retry = retry, Logger = logger });
+        var remote = NumeraiPipeline.Storage.RemoteStores.Create(storeUri.Trim(), new NumeraiPipeline.Storage.RemoteStoreOptions { Endpoint = session.Environment("STORAGE_EMULATOR_HOST"), Retry = retry, Logger = logger });
         return new RunStore(session.Workspace, remote, time, logger);
     }
 

@@ -3,19 +3,22 @@ using System.CommandLine;
 namespace NumeraiPipeline.Orchestrator.Cli;
 
 /// <summary>Creates the commands; each command lives in its own partial file (CommandFactory.NAME.cs).</summary>
-internal sealed partial class CommandFactory(TextWriter output, TextWriter error, CancellationToken outerToken)
+internal sealed partial class CommandFactory(TextWriter output, TextWriter error, CancellationToken outerToken, Func<string, string?>? environment = null)
 {
+    /// <summary>The environment variables of this invocation: the process's, or a test's own.</summary>
+    public Func<string, string?> Environment { get; } = environment ?? System.Environment.GetEnvironmentVariable;
+
     public TextWriter Output => output;
 
     public TextWriter Error => error;
 
     /// <summary>The secrets of this invocation: every value read is redacted from all it prints, errors included.</summary>
-    public Execution.EnvironmentSecretStore Secrets { get; } = new();
+    public Execution.EnvironmentSecretStore Secrets { get; } = new(environment ?? System.Environment.GetEnvironmentVariable);
 
     /// <summary>Whether this invocation is the process's own (Program.cs): then it may point Console.Out elsewhere.</summary>
     public bool OwnsConsole { get; init; }
 
-    public CliSession Session(ParseResult parse) => new(output, error, CommonOptions.Read(parse), Secrets, OwnsConsole);
+    public CliSession Session(ParseResult parse) => new(output, error, CommonOptions.Read(parse), Secrets, OwnsConsole, Environment);
 
     public CancellationToken Link(CancellationToken token) =>
         outerToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(outerToken, token).Token : token;

@@ -122,7 +122,7 @@ internal sealed class ConsoleRenderer(CliSession session)
             durationSeconds = Math.Round(s.Duration.TotalSeconds, 3),
             code = s.Code,
             message = s.Message,
-            reasons = s.Reasons.Select(r => r.ToString()).ToList(),
+            reasons = s.Reasons.Select(r => r.ToJson(x => x)).ToList(),
             outputs = s.Outputs,
             summary = s.Summary,
         }).ToList(),

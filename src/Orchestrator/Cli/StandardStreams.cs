@@ -41,6 +41,22 @@ internal static partial class StandardStreams
     }
 
     /// <summary>
+    /// A writer straight on file descriptor 2, not through System.Console: Console's writers take a lock on
+    /// Console.Out, which a plugin printing to Console.Out holds while its line is turned into a log record; the
+    /// logger writing through Console as well would deadlock against it.
+    /// </summary>
+    public static TextWriter StandardError()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return Console.Error;
+        }
+
+        var stream = new FileStream(new SafeFileHandle(2, ownsHandle: false), FileAccess.Write, 1);
+        return TextWriter.Synchronized(new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true });
+    }
+
+    /// <summary>
     /// With <c>--log-format json</c>: points file descriptor 1 (where native libraries print) at a pipe whose lines
     /// become log records, so that every line on standard error is JSON. Disposing puts descriptor 1 back on standard
     /// error and drains the pipe. Returns null where descriptors cannot be swapped.

@@ -22,24 +22,61 @@ internal static class SecretMasking
         return secrets.Where(s => s.Length > 0 && (json.Contains(s, StringComparison.OrdinalIgnoreCase) || json.Contains(JsonEncodedText.Encode(s).ToString(), StringComparison.OrdinalIgnoreCase))).ToList();
     }
 
-    /// <summary>Masks every secret and every piece of one (split at non-alphanumeric characters, 4+ characters) in any letter case.</summary>
+    /// <summary>
+    /// Masks every run of 4 or more characters that also occurs in one of the secrets, in any letter case: the whole
+    /// secret, a piece split off at '=' or ',', a re-cased copy, a value glued to its neighbours.
+    /// </summary>
     public static string Mask(string text, IReadOnlyList<string> secrets)
     {
-        if (secrets.Count == 0)
+        if (secrets.Count == 0 || text.Length < ShortestPiece)
         {
             return text;
         }
 
-        var pieces = secrets
-            .SelectMany(s => s.Split(s.Where(c => !char.IsLetterOrDigit(c)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries).Append(s))
-            .Where(p => p.Length >= ShortestPiece)
-            .Distinct(StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(p => p.Length);
-        foreach (var piece in pieces)
+        var result = new System.Text.StringBuilder(text.Length);
+        var i = 0;
+        while (i < text.Length)
         {
-            text = text.Replace(piece, "***", StringComparison.OrdinalIgnoreCase);
+            var longest = 0;
+            foreach (var secret in secrets)
+            {
+                longest = Math.Max(longest, LongestSharedRun(text, i, secret));
+            }
+
+            if (longest >= ShortestPiece)
+            {
+                if (result.Length < 3 || result.ToString(result.Length - 3, 3) != "***")
+                {
+                    result.Append("***");
+                }
+
+                i += longest;
+            }
+            else
+            {
+                result.Append(text[i]);
+                i++;
+            }
         }
 
-        return text;
+        return result.ToString();
+    }
+
+    /// <summary>The length of the longest prefix of text[start..] that occurs somewhere in the secret, ignoring case.</summary>
+    private static int LongestSharedRun(string text, int start, string secret)
+    {
+        var best = 0;
+        for (var j = 0; j < secret.Length; j++)
+        {
+            var k = 0;
+            while (start + k < text.Length && j + k < secret.Length && char.ToUpperInvariant(text[start + k]) == char.ToUpperInvariant(secret[j + k]))
+            {
+                k++;
+            }
+
+            best = Math.Max(best, k);
+        }
+
+        return best;
     }
 }

@@ -28,7 +28,7 @@ internal sealed partial class PipelineExecutor
 
         // Bind the options with the outputs of the stages it depends on.
         var diagnostics = new List<Diagnostic>();
-        var resolver = new ValueResolver(plan.Pipeline, options.Secrets, StageOutput);
+        var resolver = new ValueResolver(plan.Pipeline, options.Secrets, StageOutput, plan.Environment);
         var bound = OptionsBinder.Bind(stage.Definition, stage.Descriptor, resolver, diagnostics);
         if (bound is null || diagnostics.Count > 0)
         {

@@ -256,7 +256,7 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
         if (stage.When.Kind == Definition.WhenKind.Comparison)
         {
             var diagnostics = new List<Diagnostic>();
-            var resolver = new ValueResolver(plan.Pipeline, options.Secrets, StageOutput);
+            var resolver = new ValueResolver(plan.Pipeline, options.Secrets, StageOutput, plan.Environment);
             var holds = stage.When.Evaluate(text => resolver.Interpolate(text, stage.Definition.WhenLocation, diagnostics));
             if (!holds)
             {

@@ -37,7 +37,13 @@ internal static class FingerprintCalculator
             canonical = canonical.Replace(JsonEncodedText.Encode(secret).ToString(), "***", StringComparison.Ordinal);
         }
 
-        return new FingerprintComponents(descriptor.Id, descriptor.Plugin.Name, descriptor.Plugin.Version, descriptor.Plugin.ContentHash, canonical, inputs, externalVersion);
+        var pluginFiles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in descriptor.Plugin.LoadableFiles())
+        {
+            pluginFiles[file] = hashes.Hash(Path.Combine(descriptor.Plugin.Directory, file));
+        }
+
+        return new FingerprintComponents(descriptor.Id, descriptor.Plugin.Name, descriptor.Plugin.Version, descriptor.Plugin.ContentHash, canonical, inputs, externalVersion) { PluginFiles = pluginFiles };
     }
 
     /// <summary>Sorts object keys recursively, so the same options always give the same text.</summary>

@@ -17,9 +17,12 @@ internal sealed record FingerprintComponents(
     Dictionary<string, string> Inputs,
     string? ExternalVersion)
 {
+    /// <summary>The SHA-256 of every file the plugin may load (relative path → hash), so a changed dependency reruns.</summary>
+    public Dictionary<string, string> PluginFiles { get; init; } = [];
+
     public string Compute()
     {
-        var canonical = JsonSerializer.Serialize(new object?[] { StageType, PluginName, PluginVersion, PluginHash, Options, Inputs.OrderBy(k => k.Key, StringComparer.Ordinal).ToArray(), ExternalVersion });
+        var canonical = JsonSerializer.Serialize(new object?[] { StageType, PluginName, PluginVersion, PluginHash, Options, Inputs.OrderBy(k => k.Key, StringComparer.Ordinal).ToArray(), ExternalVersion, (PluginFiles ?? []).OrderBy(k => k.Key, StringComparer.Ordinal).ToArray() });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

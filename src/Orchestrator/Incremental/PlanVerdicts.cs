@@ -41,7 +41,7 @@ internal static class PlanVerdicts
                 continue;
             }
 
-            var resolver = new ValueResolver(plan.Pipeline, secrets, (s, o) => outputs.TryGetValue(s, out var m) && m.TryGetValue(o, out var v) ? v : null);
+            var resolver = new ValueResolver(plan.Pipeline, secrets, (s, o) => outputs.TryGetValue(s, out var m) && m.TryGetValue(o, out var v) ? v : null, plan.Environment);
             var diagnostics = new List<Diagnostic>();
             var bound = OptionsBinder.Bind(stage.Definition, stage.Descriptor, resolver, diagnostics);
             if (bound is null)

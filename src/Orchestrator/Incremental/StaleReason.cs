@@ -29,4 +29,7 @@ internal sealed record StaleReason(StaleKind Kind, string Detail)
         StaleKind.CacheDisabled => "not cached (cache: never, or when: always/failure)",
         _ => Detail,
     };
+
+    /// <summary>The --json form: <c>{"kind": "input_changed", "detail": "input 'data' changed: ..."}</c>.</summary>
+    public object ToJson(Func<string, string> redact) => new { kind = System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(Kind.ToString()), detail = redact(ToString()) };
 }

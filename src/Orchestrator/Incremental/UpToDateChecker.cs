@@ -39,6 +39,11 @@ internal static class UpToDateChecker
             {
                 reasons.Add(new StaleReason(StaleKind.PluginChanged, $"plugin changed: {old.PluginName} {old.PluginVersion} ({Short(old.PluginHash)}) -> {current.PluginName} {current.PluginVersion} ({Short(current.PluginHash)})"));
             }
+            else if (ChangedFiles(old.PluginFiles ?? [], current.PluginFiles) is { Count: > 0 } files)
+            {
+                var shown = string.Join(", ", files.Take(5)) + (files.Count > 5 ? $" and {files.Count - 5} more" : "");
+                reasons.Add(new StaleReason(StaleKind.PluginChanged, $"plugin changed: {current.PluginName} {current.PluginVersion}: {shown}"));
+            }
 
             if (old.Options != current.Options)
             {
@@ -77,6 +82,14 @@ internal static class UpToDateChecker
 
         return reasons;
     }
+
+    /// <summary>The plugin files that differ: "file 'X' changed (old -> new)", "file 'Y' added", "file 'Z' removed".</summary>
+    private static List<string> ChangedFiles(Dictionary<string, string> before, Dictionary<string, string> now) =>
+        before.Keys.Union(now.Keys).Order(StringComparer.Ordinal)
+            .Select(f => (f, a: before.GetValueOrDefault(f), b: now.GetValueOrDefault(f)))
+            .Where(x => x.a != x.b)
+            .Select(x => x.a is null ? $"file '{x.f}' added" : x.b is null ? $"file '{x.f}' removed" : $"file '{x.f}' changed ({Short(x.a)} -> {Short(x.b)})")
+            .ToList();
 
     public static string Short(string? hash) => hash is null ? "none" : hash.Length > 12 ? hash[..12] : hash;
 

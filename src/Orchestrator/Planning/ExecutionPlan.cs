@@ -5,6 +5,9 @@ namespace NumeraiPipeline.Orchestrator.Planning;
 /// <summary>The validated graph of a pipeline, stages in a topological order (by level, then file order).</summary>
 internal sealed record ExecutionPlan(PipelineDefinition Pipeline, IReadOnlyList<PlannedStage> Stages)
 {
+    /// <summary>The environment the plan was made with (${env.*}); the executor resolves with the same one.</summary>
+    public Func<string, string?> Environment { get; init; } = _ => null;
+
     public PlannedStage Stage(string id) => Stages.First(s => s.Id == id);
 
     public IEnumerable<IGrouping<int, PlannedStage>> Levels => Stages.GroupBy(s => s.Level).OrderBy(g => g.Key);

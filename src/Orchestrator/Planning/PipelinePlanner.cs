@@ -12,12 +12,13 @@ namespace NumeraiPipeline.Orchestrator.Planning;
 /// </summary>
 internal static class PipelinePlanner
 {
-    public static ExecutionPlan Plan(PipelineDefinition pipeline, IReadOnlyDictionary<string, StageDescriptor> catalog, ISecretStore secrets, IReadOnlyList<Diagnostic>? pluginDiagnostics = null)
+    /// <param name="environment">The environment variables ${env.*} read: an input like the rest, so planning stays pure.</param>
+    public static ExecutionPlan Plan(PipelineDefinition pipeline, IReadOnlyDictionary<string, StageDescriptor> catalog, ISecretStore secrets, Func<string, string?> environment, IReadOnlyList<Diagnostic>? pluginDiagnostics = null)
     {
         var diagnostics = new List<Diagnostic>();
         var ids = pipeline.Stages.Select(s => s.Id).ToList();
         var edges = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var resolver = new ValueResolver(pipeline, secrets, null);
+        var resolver = new ValueResolver(pipeline, secrets, null, environment);
 
         foreach (var stage in pipeline.Stages)
         {
@@ -117,7 +118,7 @@ internal static class PipelinePlanner
                 return new PlannedStage(x.s, catalog[x.s.Uses], edges[x.s.Id], levels[x.s.Id], when);
             })
             .ToList();
-        return new ExecutionPlan(pipeline, planned);
+        return new ExecutionPlan(pipeline, planned) { Environment = environment };
     }
 
     /// <summary>Every <c>${...}</c> in a stage's with-map and when-condition, with its position.</summary>

@@ -10,7 +10,7 @@ namespace NumeraiPipeline.Orchestrator.Planning;
 /// Turns YAML values into JSON for binding, interpolating <c>${...}</c>. At plan time stage outputs are unknown
 /// (<see cref="StageOutputs"/> is null): such values become <see cref="Unresolved"/> markers.
 /// </summary>
-internal sealed class ValueResolver(PipelineDefinition pipeline, ISecretStore secrets, Func<string, string, string?>? stageOutputs)
+internal sealed class ValueResolver(PipelineDefinition pipeline, ISecretStore secrets, Func<string, string, string?>? stageOutputs, Func<string, string?> environment)
 {
     public const string Unresolved = "\u0001unresolved\u0001";
 
@@ -101,7 +101,7 @@ internal sealed class ValueResolver(PipelineDefinition pipeline, ISecretStore se
                 diagnostics.Add(DiagnosticCodes.BadReference.Create(location.ToString(), r.Text, $"refers to variable '{r.Parts[0]}', which is not defined under 'vars'", Suggestions.DidYouMean(r.Parts[0], pipeline.Vars.Keys)));
                 return null;
             case ReferenceKind.Env when r.Parts.Count == 1:
-                var env = Environment.GetEnvironmentVariable(r.Parts[0]);
+                var env = environment(r.Parts[0]);
                 if (!string.IsNullOrEmpty(env))
                 {
                     return JsonValue.Create(env);

@@ -9,7 +9,7 @@ namespace NumeraiPipeline.Orchestrator.Telemetry;
 /// Logs to standard error, as human lines or as JSON lines in the structured format Cloud Logging ingests
 /// (severity, message, time, logging.googleapis.com/trace and spanId). Every line is redacted of secrets.
 /// </summary>
-internal sealed class PipelineLoggerProvider(TextWriter writer, LogFormat format, LogLevel minimum, ISecretStore secrets) : ILoggerProvider
+internal sealed class PipelineLoggerProvider(TextWriter writer, LogFormat format, LogLevel minimum, ISecretStore secrets, string? cloudProject = null) : ILoggerProvider
 {
     private readonly object gate = new();
 
@@ -72,7 +72,7 @@ internal sealed class PipelineLoggerProvider(TextWriter writer, LogFormat format
         };
         if (activity is not null)
         {
-            var project = Environment.GetEnvironmentVariable("GOOGLE_CLOUD_PROJECT");
+            var project = cloudProject;
             record["logging.googleapis.com/trace"] = project is { Length: > 0 } ? $"projects/{project}/traces/{activity.TraceId}" : activity.TraceId.ToString();
             record["logging.googleapis.com/spanId"] = activity.SpanId.ToString();
             record["logging.googleapis.com/trace_sampled"] = activity.Recorded;

@@ -17,7 +17,7 @@ internal sealed class TelemetrySetup : IDisposable
     private readonly TracerProvider? tracer;
     private readonly MeterProvider? meter;
 
-    public TelemetrySetup(string? trace, ISecretStore secrets)
+    public TelemetrySetup(string? trace, ISecretStore secrets, Func<string, string?> environment)
     {
         redactor = new ActivityListener
         {
@@ -29,7 +29,7 @@ internal sealed class TelemetrySetup : IDisposable
 
         var console = string.Equals(trace, "console", StringComparison.OrdinalIgnoreCase);
         var otlp = string.Equals(trace, "otlp", StringComparison.OrdinalIgnoreCase)
-            || (!string.Equals(trace, "none", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")));
+            || (!string.Equals(trace, "none", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(environment("OTEL_EXPORTER_OTLP_ENDPOINT")));
         if (!console && !otlp)
         {
             return;

@@ -45,6 +45,23 @@ public sealed class PlanAndGraphTests : IDisposable
     }
 
     [Fact]
+    public async Task Plan_says_inputs_not_available_when_an_up_to_date_stage_lacks_the_output_a_dependant_reads()
+    {
+        var p = files.Write("small.yaml", Yaml);
+        (await TestRepo.RunCliAsync("run", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace)).ExitCode.ShouldBe(0);
+        var stampPath = Path.Combine(files.Workspace, "stamps", "small", "a.json");
+        var stamp = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(stampPath))!;
+        stamp["outputs"]!.AsObject().Remove("text");
+        File.WriteAllText(stampPath, stamp.ToJsonString());
+
+        var plan = await Cli("plan", p, "--json");
+
+        var b = System.Text.Json.JsonDocument.Parse(plan.Output).RootElement.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "b");
+        b.GetProperty("reasons")[0].GetProperty("kind").GetString().ShouldBe("inputs_not_available");
+        b.GetProperty("reasons")[0].GetProperty("detail").GetString().ShouldBe("inputs not available yet");
+    }
+
+    [Fact]
     public async Task Graph_prints_mermaid_and_dot()
     {
         var p = files.Write("small.yaml", Yaml);

@@ -33,11 +33,12 @@ public sealed class HostRobustnessTests : IDisposable
         plan.ExitCode.ShouldBe(0, plan.Error);
         var planned = JsonDocument.Parse(plan.Output).RootElement.GetProperty("stages")[0];
         planned.GetProperty("will_run").GetBoolean().ShouldBeTrue();
-        planned.GetProperty("reasons")[0].GetString()!.ShouldStartWith("stamp unreadable: ");
+        planned.GetProperty("reasons")[0].GetProperty("kind").GetString().ShouldBe("stamp_unreadable");
+        planned.GetProperty("reasons")[0].GetProperty("detail").GetString()!.ShouldStartWith("stamp unreadable: ");
         rerun.ExitCode.ShouldBe(0, rerun.Error);
         var first = JsonDocument.Parse(rerun.Output).RootElement.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "first");
         first.GetProperty("outcome").GetString().ShouldBe("succeeded");
-        first.GetProperty("reasons")[0].GetString()!.ShouldStartWith("stamp unreadable: ");
+        first.GetProperty("reasons")[0].GetProperty("detail").GetString()!.ShouldStartWith("stamp unreadable: ");
     }
 
     [Fact]

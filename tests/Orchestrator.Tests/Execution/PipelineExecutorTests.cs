@@ -55,9 +55,11 @@ public sealed class PipelineExecutorTests : IDisposable
         var stages = Json(rerun).GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
         stages["first"].GetProperty("outcome").GetString().ShouldBe("up-to-date");
         stages["second"].GetProperty("outcome").GetString().ShouldBe("succeeded");
-        stages["second"].GetProperty("reasons")[0].GetString().ShouldBe("options changed: upper");
+        stages["second"].GetProperty("reasons")[0].GetProperty("kind").GetString().ShouldBe("options_changed");
+        stages["second"].GetProperty("reasons")[0].GetProperty("detail").GetString().ShouldBe("options changed: upper");
         stages["third"].GetProperty("outcome").GetString().ShouldBe("succeeded");
-        stages["third"].GetProperty("reasons")[0].GetString()!.ShouldStartWith("input 'input' changed: ");
+        stages["third"].GetProperty("reasons")[0].GetProperty("kind").GetString().ShouldBe("input_changed");
+        stages["third"].GetProperty("reasons")[0].GetProperty("detail").GetString()!.ShouldStartWith("input 'input' changed: ");
     }
 
     [Fact]
@@ -113,7 +115,8 @@ public sealed class PipelineExecutorTests : IDisposable
 
         var rerun = Json(await files.RunAsync(p, "--json")).GetProperty("stages").EnumerateArray().First(s => s.GetProperty("id").GetString() == "second");
         rerun.GetProperty("outcome").GetString().ShouldBe("succeeded");
-        rerun.GetProperty("reasons")[0].GetString().ShouldBe("output 'copy' is missing");
+        rerun.GetProperty("reasons")[0].GetProperty("kind").GetString().ShouldBe("output_missing");
+        rerun.GetProperty("reasons")[0].GetProperty("detail").GetString().ShouldBe("output 'copy' is missing");
 
         File.WriteAllText(files.Artifact("chain", "first", "text.txt"), "tampered\n");
         var again = Outcomes(await files.RunAsync(p, "--json"));

@@ -74,6 +74,6 @@ public sealed class SecretRedactionTests
     {
         var masked = SecretMasking.Mask("tag 'Can4ry+Secret/Value' holds '\"X&Y\"', and 'VALUE=' is odd", [Canary]);
 
-        masked.ShouldBe("tag '***+***/***' holds '\"X&Y\"', and '***=' is odd");
+        masked.ShouldBe("tag '***' holds '***', and '***' is odd");
     }
 }

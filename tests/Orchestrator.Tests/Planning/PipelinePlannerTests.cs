@@ -19,7 +19,7 @@ public sealed class PipelinePlannerTests : IDisposable
     {
         var path = Path.Combine(temp.Path, "p.yaml");
         File.WriteAllText(path, yaml);
-        return PipelinePlanner.Plan(PipelineLoader.Load(path, sets), Plugins.Value.Stages, new EnvironmentSecretStore());
+        return PipelinePlanner.Plan(PipelineLoader.Load(path, sets), Plugins.Value.Stages, new EnvironmentSecretStore(), Environment.GetEnvironmentVariable);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class HotSwapTests
     private static async Task<RunResult> RunAsync(string pipeline, PluginSet set, string workspace, EnvironmentSecretStore secrets)
     {
         await Task.Yield();
-        var plan = PipelinePlanner.Plan(PipelineLoader.Load(pipeline), set.Stages, secrets);
+        var plan = PipelinePlanner.Plan(PipelineLoader.Load(pipeline), set.Stages, secrets, _ => null);
         var options = new RunOptions { Workspace = workspace, LoggerFactory = NullLoggerFactory.Instance, Secrets = secrets };
         return await new PipelineExecutor(plan, options).RunAsync(CancellationToken.None);
     }

@@ -27,7 +27,7 @@ public sealed class TelemetryExportTests : IDisposable
         using var p = Process.Start(start)!;
         var output = p.StandardOutput.ReadToEndAsync();
         var error = p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(300));
         return (p.ExitCode, await output, await error);
     }
 

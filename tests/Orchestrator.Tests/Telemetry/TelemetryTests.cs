@@ -70,8 +70,7 @@ public sealed class TelemetryTests : IDisposable
     {
         const string variable = "NP_TELEMETRY_TEST_TOKEN";
         const string secret = "s3cr3t-VALUE-0f9a8b7c";
-        Environment.SetEnvironmentVariable(variable, secret);
-        try
+        var env = new Dictionary<string, string> { [variable] = secret };
         {
             var name = "secret-" + Guid.NewGuid().ToString("N")[..6];
             var p = files.Write("secret.yaml", $$"""
@@ -86,11 +85,11 @@ public sealed class TelemetryTests : IDisposable
                     with: { message: "auth failed", secret: "${secrets.{{variable}}}" }
                 """);
 
-            var run = await files.RunAsync(p, "--verbose");
-            var json = await files.RunAsync(p, "--json", "--force");
-            var plan = await TestRepo.RunCliAsync("plan", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
-            var planJson = await TestRepo.RunCliAsync("plan", p, "--json", "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
-            var jsonLogs = await files.RunAsync(p, "--log-format", "json", "--force");
+            var run = await files.RunAsync(env, p, "--verbose");
+            var json = await files.RunAsync(env, p, "--json", "--force");
+            var plan = await TestRepo.RunCliAsync(env, CancellationToken.None, "plan", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
+            var planJson = await TestRepo.RunCliAsync(env, CancellationToken.None, "plan", p, "--json", "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
+            var jsonLogs = await files.RunAsync(env, p, "--log-format", "json", "--force");
 
             run.ExitCode.ShouldBe(1);
             run.Error.ShouldContain("auth failed (token ***)");
@@ -121,10 +120,6 @@ public sealed class TelemetryTests : IDisposable
             {
                 File.ReadAllText(file).ShouldNotContain(secret);
             }
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(variable, null);
         }
     }
 

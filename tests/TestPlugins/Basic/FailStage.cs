@@ -10,6 +10,9 @@ public sealed class FailOptions
     public string Mode { get; set; } = "stage_exception";
 
     public string? Secret { get; set; }
+
+    /// <summary>The StageException's exit code (3: an environment failure such as missing credentials).</summary>
+    public int ExitCode { get; set; } = 1;
 }
 
 [Stage("test.fail", Description = "Fails (or declines) on purpose")]
@@ -24,7 +27,7 @@ public sealed class FailStage : IStage<FailOptions>
             "unexpected" => throw new InvalidOperationException(message),
             "declined" => Task.FromResult(StageResult.Declined("TST0002", message)),
             "result" => Task.FromResult(StageResult.Failed("TST0003", message)),
-            _ => throw new StageException("TST0001", message),
+            _ => throw new StageException("TST0001", message) { ExitCode = options.ExitCode },
         };
     }
 }
