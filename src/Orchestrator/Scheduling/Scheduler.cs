@@ -15,6 +15,11 @@ internal sealed class Scheduler(IReadOnlyList<ScheduledJob> jobs, Func<string, C
 
     private readonly Dictionary<string, Task> running = new(StringComparer.Ordinal);
 
+    private readonly HashSet<string> active = new(StringComparer.Ordinal);
+
+    /// <summary>Raised when a pipeline's scheduled run (with its retries) is over, with its last exit code.</summary>
+    public event Action<string, int>? RunEnded;
+
     public int Started { get; private set; }
 
     public int SkippedTicks { get; private set; }
@@ -49,7 +54,13 @@ internal sealed class Scheduler(IReadOnlyList<ScheduledJob> jobs, Func<string, C
             cursor = at;
             foreach (var (job, _) in next.Where(x => x.at == at))
             {
-                if (running.TryGetValue(job.Pipeline, out var previous) && !previous.IsCompleted)
+                bool busy;
+                lock (active)
+                {
+                    busy = !active.Add(job.Pipeline);
+                }
+
+                if (busy)
                 {
                     SkippedTicks++;
                     logger.LogWarning("Pipeline {Pipeline} is still running from the previous tick; the tick at {Time:u} is skipped", job.Pipeline, at);
@@ -73,6 +84,24 @@ internal sealed class Scheduler(IReadOnlyList<ScheduledJob> jobs, Func<string, C
     private async Task RunOneAsync(string pipeline, DateTimeOffset tick, CancellationToken cancellationToken)
     {
         await Task.Yield();
+        var last = 0;
+        try
+        {
+            last = await RunWithRetriesAsync(pipeline, tick, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            lock (active)
+            {
+                active.Remove(pipeline);
+            }
+
+            RunEnded?.Invoke(pipeline, last);
+        }
+    }
+
+    private async Task<int> RunWithRetriesAsync(string pipeline, DateTimeOffset tick, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             int code;
@@ -95,7 +124,7 @@ internal sealed class Scheduler(IReadOnlyList<ScheduledJob> jobs, Func<string, C
                     logger.LogError("Scheduled run of {Pipeline} from {Tick:u} still failing after {Attempts} attempts; its retry window ({Window}) is over", pipeline, tick, attempt, retryPolicy.Window);
                 }
 
-                return;
+                return code;
             }
 
             logger.LogWarning("Scheduled run of {Pipeline} failed; retrying at {Next:u} (attempt {Attempt}, window until {End:u})", pipeline, next, attempt + 1, tick + retryPolicy.Window);
@@ -105,7 +134,7 @@ internal sealed class Scheduler(IReadOnlyList<ScheduledJob> jobs, Func<string, C
             }
             catch (OperationCanceledException)
             {
-                return;
+                return code;
             }
 
             Retries++;

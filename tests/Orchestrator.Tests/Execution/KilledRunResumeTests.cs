@@ -38,11 +38,7 @@ public sealed class KilledRunResumeTests : IDisposable
         using var child = Process.Start(start)!;
         _ = child.StandardOutput.ReadToEndAsync();
         _ = child.StandardError.ReadToEndAsync();
-        var waited = Stopwatch.StartNew();
-        while (!File.Exists(marker) && waited.Elapsed < TimeSpan.FromSeconds(60) && !child.HasExited)
-        {
-            await Task.Delay(50);
-        }
+        await Task.WhenAny(NumeraiPipeline.TestKit.FileSignals.WaitForFileAsync(marker), child.WaitForExitAsync());
 
         File.Exists(marker).ShouldBeTrue("the child never reached the second stage");
         child.Kill(entireProcessTree: true); // SIGKILL on Linux

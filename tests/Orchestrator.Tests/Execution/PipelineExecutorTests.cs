@@ -301,11 +301,7 @@ public sealed class PipelineExecutorTests : IDisposable
               quick: { uses: test.echo, with: { message: quick } }
             """);
         var first = files.RunAsync(slow);
-        var lockInfo = Path.Combine(files.Workspace, "run.lock.info");
-        for (var i = 0; i < 200 && !File.Exists(lockInfo); i++)
-        {
-            await Task.Delay(25);
-        }
+        await NumeraiPipeline.TestKit.FileSignals.WaitForFileAsync(Path.Combine(files.Workspace, "run.lock.info"));
 
         var second = await files.RunAsync(quick);
 

@@ -49,7 +49,6 @@ public sealed class HotSwapTests
         {
             GC.Collect();
             GC.WaitForPendingFinalizers();
-            await Task.Delay(50);
         }
 
         weak.IsAlive.ShouldBeFalse("the old plugin load context must be collectible once released");
