@@ -10,6 +10,9 @@ public sealed record RemoteStoreOptions
     /// </summary>
     public string? Endpoint { get; init; }
 
+    /// <summary>Looks environment variables up (<c>STORAGE_EMULATOR_HOST</c>); null for the process environment.</summary>
+    public Func<string, string?>? Environment { get; init; }
+
     /// <summary>Retry budget, backoff and clock of every operation; null for <see cref="StoreRetryOptions"/>' defaults.</summary>
     public StoreRetryOptions? Retry { get; init; }
 

@@ -30,7 +30,7 @@ public static class RemoteStores
                 ObjectKeys.Check(prefix, "prefix");
             }
 
-            var endpoint = options?.Endpoint ?? Environment.GetEnvironmentVariable("STORAGE_EMULATOR_HOST");
+            var endpoint = options?.Endpoint ?? (options?.Environment ?? Environment.GetEnvironmentVariable)("STORAGE_EMULATOR_HOST");
             return Resilient(new GcsRemoteStore(new Lazy<StorageClient>(() => CreateClient(endpoint)), bucket, prefix), options);
         }
 

@@ -56,17 +56,27 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         runs.Sandbox.Submissions.Count.ShouldBe(1);
     }
 
-    [Fact]
-    public async Task Two_executions_racing_on_one_store_upload_once()
+    [Theory]
+    [InlineData("folder")]
+    [InlineData("gcs")]
+    public async Task Two_executions_racing_on_one_store_upload_once(string kind)
     {
-        var first = runs.RunAsync("race-a", "gs://np-e2e/race", Emulator);
-        var second = runs.RunAsync("race-b", "gs://np-e2e/race", Emulator);
+        var store = kind == "gcs" ? "gs://np-e2e/race" : runs.Temp.File("race-bucket");
+        var env = kind == "gcs" ? Emulator : null;
+        var first = runs.RunAsync("race-a", store, env);
+        var second = runs.RunAsync("race-b", store, env);
         var results = await Task.WhenAll(first, second);
 
         results.ShouldAllBe(r => r.ExitCode == 0, string.Join("\n----\n", results.Select(r => r.Error)));
         results.Select(r => DailyRuns.Outcome(r, "submit")).Order().ShouldBe(["declined", "succeeded"]);
         runs.Uploads.ShouldBe(1);
         runs.Sandbox.Submissions.Count.ShouldBe(1);
+        if (kind == "folder")
+        {
+            Directory.EnumerateDirectories(Path.Combine(store, "leases", "numerai.submit", "127.0.0.1", "demo_model")).ShouldHaveSingleItem().ShouldEndWith(".json.versions");
+            return;
+        }
+
         // The lease went through the store: read by name, created with ifGenerationMatch=0 (only if absent).
         gcs.Log.ShouldContain(l => l.StartsWith("GET ", StringComparison.Ordinal) && l.Contains("race%2Fleases%2Fnumerai.submit%2F127.0.0.1%2Fdemo_model%2Fround-", StringComparison.Ordinal));
         gcs.Log.ShouldContain(l => l.StartsWith("POST /upload/", StringComparison.Ordinal) && l.Contains("ifGenerationMatch=0", StringComparison.Ordinal));

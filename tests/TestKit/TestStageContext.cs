@@ -13,6 +13,7 @@ public sealed class TestStageContext : StageContext, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, string> summary = new();
     private readonly List<IAsyncDisposable> resources = [];
+    private NumeraiPipeline.Storage.StoreLeases? leases;
 
     public TestStageContext(string workspace, string stageId = "stage", IDictionary<string, string>? secrets = null, TimeProvider? time = null, string stageType = "test.stage")
     {
@@ -47,8 +48,6 @@ public sealed class TestStageContext : StageContext, IAsyncDisposable
 
     /// <summary>Leases live in the workspace, as in a run without a store; tests share one workspace to make executions race.</summary>
     public NumeraiPipeline.Storage.StoreLeases Leases => leases ??= new(new NumeraiPipeline.Storage.LocalDirectoryStore(WorkspaceDirectory), Time);
-
-    private NumeraiPipeline.Storage.StoreLeases? leases;
 
     public override string StateDirectory => Directory.CreateDirectory(Path.Combine(WorkspaceDirectory, "state", StageType)).FullName;
 

@@ -101,7 +101,7 @@ internal sealed partial class CommandFactory
         var budget = parse.GetResult(StoreBudget) is null ? null : parse.GetValue(StoreBudget);
 
         var retry = new NumeraiPipeline.Storage.StoreRetryOptions { Budget = budget ?? NumeraiPipeline.Storage.StoreRetryOptions.DefaultBudget, Time = time };
-        var remote = NumeraiPipeline.Storage.RemoteStores.Create(storeUri.Trim(), new NumeraiPipeline.Storage.RemoteStoreOptions { Endpoint = session.Environment("STORAGE_EMULATOR_HOST"), Retry = retry, Logger = logger });
+        var remote = NumeraiPipeline.Storage.RemoteStores.Create(storeUri.Trim(), new NumeraiPipeline.Storage.RemoteStoreOptions { Environment = session.Environment, Retry = retry, Logger = logger });
         return new RunStore(session.Workspace, remote, time, logger);
     }
 

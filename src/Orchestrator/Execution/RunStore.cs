@@ -72,8 +72,6 @@ internal sealed class RunStore
     public Task<StoreLease?> TryAcquireLeaseAsync(string name, string holder, TimeSpan ttl, TimeSpan wait, CancellationToken cancellationToken) =>
         leases.TryAcquireAsync(name, holder, ttl, wait, cancellationToken);
 
-    public Task<LeaseRecord?> ReadLeaseAsync(string name, CancellationToken cancellationToken) => leases.ReadAsync(name, cancellationToken);
-
     /// <summary>Starts tracking a stage type's state folder for one stage execution.</summary>
     public StateTracker TrackState(string stageType) => new(this, stageType);
 }

@@ -127,7 +127,7 @@ public sealed class StoreStateAndLeaseTests : IDisposable
         // The stage with the secret runs every time (its value is never kept); its user's fingerprint leaves the secret out.
         Outcomes(two)["keys"].ShouldBe("succeeded");
         Outcomes(two)["use"].ShouldBe("up-to-date");
-        Stage(two, "keys").GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ShouldContain("it has a secret output, which is never stored");
+        Stage(two, "keys").GetProperty("reasons").EnumerateArray().Select(r => (r.GetProperty("kind").GetString(), r.GetProperty("detail").GetString())).ShouldContain(("secret_output", "it has a secret output, which is never stored"));
     }
 
     private static Dictionary<string, string> Outcomes(CliResult run) =>
