@@ -30,7 +30,7 @@ internal sealed class DailyRuns : IAsyncDisposable
     public static async Task<DailyRuns> StartAsync(string name)
     {
         var temp = new TempWorkspace("np-" + name + "-");
-        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Rows = 6000, Features = 40, Eras = 40, Seed = 11, CacheDirectory = Path.Combine(Path.GetTempPath(), "np-e2e-daily-cache"), Keys = Keys });
+        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Rows = 6000, Features = 40, Eras = 40, Seed = 11, CacheDirectory = temp.File("sandbox-cache"), Keys = Keys });
         return new DailyRuns(sandbox, temp);
     }
 

