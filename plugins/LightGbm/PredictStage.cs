@@ -19,15 +19,17 @@ public sealed class PredictStage : IStage<PredictOptions>
         var modelPath = options.Model?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.predict: option 'model' is required.") { ExitCode = 2 };
         var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.predict: option 'data' is required.") { ExitCode = 2 };
 
-        using var booster = LoadModel(modelPath);
-        var features = booster.FeatureNames();
+        // Prediction takes no params: LightGBM's warnings are shown, its info lines are not.
+        var native = new NativeOutput(context, [], verbosity: 0);
+        using var booster = native.Run(() => LoadModel(modelPath, native.Clean));
+        var features = native.Run(booster.FeatureNames);
         using var rows = OpenData(dataPath, features, modelPath, options.DataType);
 
         double[] predictions;
         using (var activity = context.ActivitySource.StartActivity("predict"))
         {
             activity?.SetTag("rows", rows.Rows);
-            predictions = StageErrors.Translate(() => Predictor.Predict(booster, rows, options.NumThreads, cancellationToken), dataPath);
+            predictions = StageErrors.Translate(() => native.Run(() => Predictor.Predict(booster, rows, options.NumThreads, cancellationToken)), dataPath, native.Clean);
         }
 
         if (options.Rank)
@@ -53,7 +55,7 @@ public sealed class PredictStage : IStage<PredictOptions>
         return StageResult.Succeeded();
     }
 
-    private static Booster LoadModel(string modelPath)
+    private static Booster LoadModel(string modelPath, Func<string, string> clean)
     {
         try
         {
@@ -70,8 +72,8 @@ public sealed class PredictStage : IStage<PredictOptions>
         {
             throw new StageException(
                 ErrorCodes.Model,
-                $"cannot load the LightGBM model {Path.GetFileName(modelPath)}: {ex.NativeMessage}. Point 'model' at model.txt of lightgbm.train.",
-                ex);
+                $"cannot load the LightGBM model {Path.GetFileName(modelPath)}: {clean(ex.NativeMessage).TrimEnd(' ', '.', '\n')}. Point 'model' at model.txt of lightgbm.train.",
+                ex.Cleaned(clean));
         }
     }
 

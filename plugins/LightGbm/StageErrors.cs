@@ -9,23 +9,27 @@ namespace NumeraiPipeline.Plugins.LightGbm;
 /// <summary>Turns the plugin's internal failures into <see cref="StageException"/>s with NP61xx codes.</summary>
 internal static class StageErrors
 {
-    public static T Translate<T>(Func<T> action, string file)
+    /// <summary>Runs <paramref name="action"/>, turning its failures into coded errors.</summary>
+    /// <param name="action">The work.</param>
+    /// <param name="file">The data file it works on, for messages.</param>
+    /// <param name="clean">Cleans LightGBM's own text (build paths, secrets) before it goes into a message.</param>
+    public static T Translate<T>(Func<T> action, string file, Func<string, string>? clean = null)
     {
         try
         {
             return action();
         }
-        catch (Exception ex) when (Map(ex, file) is { } mapped)
+        catch (Exception ex) when (Map(ex, file, clean ?? (t => NativeText.WithoutBuildPaths(t))) is { } mapped)
         {
             throw mapped;
         }
     }
 
-    public static void Translate(Action action, string file) => Translate(() =>
+    public static void Translate(Action action, string file, Func<string, string>? clean = null) => Translate(() =>
     {
         action();
         return true;
-    }, file);
+    }, file, clean);
 
     /// <summary>The feature list: the set from features.json, or every <c>feature_*</c> column of the data file.</summary>
     public static IReadOnlyList<string> LoadFeatures(string? featuresJson, string featureSet, string dataFile)
@@ -43,7 +47,7 @@ internal static class StageErrors
         return FeatureMetadata.Load(featuresJson).Resolve(featureSet);
     }
 
-    private static StageException? Map(Exception ex, string file) => ex switch
+    private static StageException? Map(Exception ex, string file, Func<string, string> clean) => ex switch
     {
         StageException => null,
         OperationCanceledException => null,
@@ -55,12 +59,12 @@ internal static class StageErrors
             ErrorCodes.MissingFeature,
             $"{s.Message} (schema drift: the feature set names columns this data file does not have). Download features.json and the data of the same dataset version, or choose another feature_set.",
             ex) { ExitCode = 2 },
-        ParameterException p => new StageException(ErrorCodes.Parameter, $"params: {p.Message}", ex) { ExitCode = 2 },
+        ParameterException p => new StageException(ErrorCodes.Parameter, $"params: {clean(p.Message)}") { ExitCode = 2 },
         LightGbmException l when LooksLikeParameter(l.NativeMessage) => new StageException(
             ErrorCodes.Parameter,
-            $"LightGBM rejected the parameters: {l.NativeMessage}. Fix the value in 'params'.",
-            ex) { ExitCode = 2 },
-        LightGbmException l => new StageException(ErrorCodes.Native, $"LightGBM failed ({l.Function}) on {Path.GetFileName(file)}: {l.NativeMessage}", ex),
+            $"LightGBM rejected the parameters: {clean(l.NativeMessage).TrimEnd(' ', '.', '\n')}. Fix the value in 'params'.",
+            l.Cleaned(clean)) { ExitCode = 2 },
+        LightGbmException l => new StageException(ErrorCodes.Native, $"LightGBM failed ({l.Function}) on {Path.GetFileName(file)}: {clean(l.NativeMessage).TrimEnd(' ', '.', '\n')}", l.Cleaned(clean)),
         IOException or UnauthorizedAccessException or InvalidDataException or Parquet.ParquetException => new StageException(
             ErrorCodes.DataFile,
             $"cannot read {Path.GetFileName(file)} as a Numerai parquet file: {ex.Message}. Check the path and that the file is complete.",

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using NumeraiPipeline.Plugins.LightGbm.Native;
-using NumeraiPipeline.Plugins.LightGbm.Training;
+using NumeraiPipeline.Plugins.LightGbm.Parameters;
 using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.LightGbm;
@@ -73,30 +73,43 @@ public sealed class TrainOptions : IValidatableObject
     public int ResidentLimitMb { get; set; } = 1024;
 
     /// <summary>
-    /// Checked when the pipeline is planned (validate, plan, run), before any stage runs: every name in
-    /// <see cref="Params"/> must be a LightGBM parameter or one of its aliases, and no parameter may be set twice — so
-    /// a typo is reported with its file position instead of after the download, at training time. Values are checked
-    /// by LightGBM when the stage runs.
+    /// Checked when the pipeline is planned (validate, plan, run) and again with the final values before the stage runs:
+    /// every name in <see cref="Params"/> must be a LightGBM parameter or alias, set once, with a value LightGBM accepts
+    /// (its types, ranges and enum values, generated from LightGBM's config.h) and that fits the other parameters, so a
+    /// mistake is reported with its file position instead of after the download, at training time.
     /// </summary>
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
-        string? problem = null;
+        IReadOnlyList<string> problems;
         try
         {
-            _ = LightGbmParameters.Create(Params, NumThreads, Seed, Deterministic);
-        }
-        catch (ParameterException ex)
-        {
-            problem = ex.Message;
+            problems = ParamsValidation.Problems(Params, NumThreads, Seed, Deterministic);
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or LightGbmException)
         {
             // LightGBM's native library cannot be loaded here; the stage reports that when it runs
+            problems = [];
         }
 
-        if (problem is not null)
+        foreach (var problem in problems)
         {
             yield return new ValidationResult($"option 'params': {problem}", [nameof(Params)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(Target))
+        {
+            yield return new ValidationResult("option 'target' is empty. Name the target column, e.g. 'target'.", [nameof(Target)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(FeatureSet))
+        {
+            yield return new ValidationResult("option 'feature_set' is empty. Name a feature set of features.json, e.g. 'small'.", [nameof(FeatureSet)]);
+        }
+
+        if (EarlyStoppingRounds > 0 && Valid is null)
+        {
+            // Named after 'valid': when valid is a ${stages...} reference it is unknown at plan time, and the host skips this.
+            yield return new ValidationResult($"option 'early_stopping_rounds' is {EarlyStoppingRounds} but 'valid' is not set: early stopping watches the validation metric. Set 'valid' to a validation parquet, or early_stopping_rounds to 0.", [nameof(Valid)]);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using NumeraiPipeline.Plugins.LightGbm.Data;
 using NumeraiPipeline.Plugins.LightGbm.Native;
+using NumeraiPipeline.Plugins.LightGbm.Parameters;
 using NumeraiPipeline.Plugins.LightGbm.Training;
 using NumeraiPipeline.Sdk;
 
@@ -20,7 +21,8 @@ public sealed class TrainStage : IStage<TrainOptions>
     {
         var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.train: option 'data' is required. Set it to a Numerai parquet file.") { ExitCode = 2 };
         var features = StageErrors.LoadFeatures(options.Features?.Path, options.FeatureSet, dataPath);
-        var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic, features.Count), dataPath);
+        var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic, features.Count), dataPath, context.Secrets.Redact);
+        var native = new NativeOutput(context, parameters.Values.Values, ParameterValueCheck.ReadInt(parameters.Get("verbosity") ?? "-1") ?? -1);
         var limit = (long)options.ResidentLimitMb << 20;
 
         using var loadActivity = context.ActivitySource.StartActivity("load");
@@ -63,7 +65,7 @@ public sealed class TrainStage : IStage<TrainOptions>
                 EarlyStoppingRounds = options.EarlyStoppingRounds,
                 ProgressEvery = options.ProgressEvery,
             };
-            using var result = StageErrors.Translate(() => Trainer.Train(request, context.Progress, cancellationToken), dataPath);
+            using var result = StageErrors.Translate(() => native.Run(() => Trainer.Train(request, context.Progress, cancellationToken)), dataPath, native.Clean);
             trainActivity?.SetTag("iterations", result.Iterations);
             trainActivity?.SetTag("dataset_seconds", result.DatasetTime.TotalSeconds);
             trainActivity?.SetTag("train_seconds", result.TrainTime.TotalSeconds);
@@ -74,7 +76,7 @@ public sealed class TrainStage : IStage<TrainOptions>
                 Features = features,
                 Target = options.Target,
                 FeatureSet = options.Features is null ? null : options.FeatureSet,
-                Params = parameters.Values,
+                Params = parameters.Values.ToDictionary(p => p.Key, p => context.Secrets.Redact(p.Value), StringComparer.Ordinal),
                 TrainingData = new TrainingDataInfo
                 {
                     File = Path.GetFileName(dataPath),
@@ -98,7 +100,7 @@ public sealed class TrainStage : IStage<TrainOptions>
                 "model.txt",
                 (tmp, _) =>
                 {
-                    StageErrors.Translate(() => result.Booster.Save(tmp, result.KeptIterations), dataPath);
+                    StageErrors.Translate(() => native.Run(() => result.Booster.Save(tmp, result.KeptIterations)), dataPath, native.Clean);
                     return Task.CompletedTask;
                 },
                 cancellationToken);

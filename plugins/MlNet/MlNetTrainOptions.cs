@@ -48,24 +48,25 @@ public sealed class MlNetTrainOptions : IValidatableObject
     public int NumThreads { get; set; }
 
     /// <summary>
-    /// Checked when the pipeline is planned (validate, plan, run), before any stage runs: the names and ranges of
-    /// <see cref="Params"/>, so a typo is reported with its file position instead of at training time.
+    /// Checked when the pipeline is planned (validate, plan, run) and again with the final values before the stage runs:
+    /// the names and ranges of <see cref="Params"/>, so a mistake is reported with its file position instead of at
+    /// training time.
     /// </summary>
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {
-        string? problem = null;
-        try
-        {
-            _ = FastTreeParameters.Create(Params);
-        }
-        catch (StageException ex)
-        {
-            problem = ex.Message.Replace("mlnet.train: ", string.Empty, StringComparison.Ordinal);
-        }
-
-        if (problem is not null)
+        foreach (var problem in FastTreeParameters.Problems(Params))
         {
             yield return new ValidationResult($"option 'params': {problem}", [nameof(Params)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(Target))
+        {
+            yield return new ValidationResult("option 'target' is empty. Name the target column, e.g. 'target'.", [nameof(Target)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(FeatureSet))
+        {
+            yield return new ValidationResult("option 'feature_set' is empty. Name a feature set of features.json, e.g. 'small'.", [nameof(FeatureSet)]);
         }
     }
 }

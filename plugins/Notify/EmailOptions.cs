@@ -4,7 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace NumeraiPipeline.Plugins.Notify;
 
 /// <summary>Options of <c>notify.email</c>.</summary>
-public sealed class EmailOptions
+public sealed class EmailOptions : IValidatableObject
 {
     /// <summary>The SMTP server's host name.</summary>
     [Required]
@@ -44,7 +44,6 @@ public sealed class EmailOptions
     /// never sent over an unencrypted connection unless this is <c>none</c>.
     /// </summary>
     /// <value>Default <c>auto</c>.</value>
-    [RegularExpression("^(auto|required|none)$", ErrorMessage = "starttls must be 'auto', 'required' or 'none'")]
     [Description("auto | required | none")]
     public string Starttls { get; set; } = "auto";
 
@@ -86,4 +85,42 @@ public sealed class EmailOptions
     [Range(1, 600)]
     [Description("Timeout of each SMTP operation in seconds")]
     public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Checked when the pipeline is planned: the host is a host name, the sender and every recipient one mail address
+    /// each (read as the stage reads them), the TLS mode one of three, a pinned thumbprint a SHA-256 in hex.
+    /// </summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        if (HostName.Problem("host", Host) is { } host)
+        {
+            yield return new ValidationResult(host, [nameof(Host)]);
+        }
+
+        if (From.Length > 0 && MailboxText.Parse(From) is null)
+        {
+            yield return new ValidationResult($"option 'from': '{From}' is not a mail address. {MailboxText.Forms}.", [nameof(From)]);
+        }
+
+        for (var i = 0; i < To.Count; i++)
+        {
+            if (MailboxText.Parse(To[i]) is null)
+            {
+                var which = To.Count == 1 ? string.Empty : $" (entry {i + 1} of {To.Count})";
+                yield return new ValidationResult($"option 'to'{which}: '{To[i]}' is not a mail address. {MailboxText.Forms}; one address per entry.", [nameof(To)]);
+            }
+        }
+
+        if (Choice.Problem("starttls", Starttls, ["auto", "required", "none"]) is { } starttls)
+        {
+            yield return new ValidationResult(starttls, [nameof(Starttls)]);
+        }
+
+        var thumbprint = CertificateThumbprint.Replace(":", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        if (thumbprint.Length > 0 && (thumbprint.Length != 64 || !thumbprint.All(Uri.IsHexDigit)))
+        {
+            var sha1 = thumbprint.Length == 40 && thumbprint.All(Uri.IsHexDigit) ? " (40 hex digits is a SHA-1 thumbprint)" : string.Empty;
+            yield return new ValidationResult($"option 'certificate_thumbprint' must be the SHA-256 thumbprint of the server's certificate: 64 hex digits, colons allowed{sha1}.", [nameof(CertificateThumbprint)]);
+        }
+    }
 }

@@ -29,7 +29,6 @@ public sealed class EmailStage : IStage<EmailOptions>
     }
 
     private static MailboxAddress ParseAddress(string option, string value) =>
-        MailboxAddress.TryParse(value, out var address) && address.Address.Contains('@', StringComparison.Ordinal)
-            ? address
-            : throw new StageException(NotifyCodes.InvalidOption, $"notify.email: option '{option}' has '{value}', which is not a mail address. Write 'name@example.com' or 'Name <name@example.com>'.") { ExitCode = 2 };
+        MailboxText.Parse(value)
+            ?? throw new StageException(NotifyCodes.InvalidOption, $"notify.email: option '{option}' has '{value}', which is not a mail address. {MailboxText.Forms}.") { ExitCode = 2 };
 }

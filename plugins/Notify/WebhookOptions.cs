@@ -4,7 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace NumeraiPipeline.Plugins.Notify;
 
 /// <summary>Options of <c>notify.webhook</c>.</summary>
-public sealed class WebhookOptions
+public sealed class WebhookOptions : IValidatableObject
 {
     /// <summary>The URL that receives the JSON POST.</summary>
     [Required]
@@ -18,4 +18,13 @@ public sealed class WebhookOptions
     [Required]
     [Description("Shared secret for the X-Signature-256 HMAC-SHA256 signature (use ${secrets.NAME})")]
     public string Secret { get; set; } = "";
+
+    /// <summary>Checked when the pipeline is planned: the URL is an absolute http(s) URL.</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        if (UrlOption.Problem("url", Url) is { } problem)
+        {
+            yield return new ValidationResult(problem, [nameof(Url)]);
+        }
+    }
 }

@@ -4,7 +4,7 @@ using System.ComponentModel.DataAnnotations;
 namespace NumeraiPipeline.Plugins.Numerai.Download;
 
 /// <summary>Options of <c>numerai.download</c>.</summary>
-public sealed class DownloadOptions
+public sealed class DownloadOptions : IValidatableObject
 {
     /// <summary>The GraphQL endpoint.</summary>
     /// <value>Default: NUMERAI_API_URL, else https://api-tournament.numer.ai.</value>
@@ -36,4 +36,7 @@ public sealed class DownloadOptions
     [Description("A past round whose files to fetch; default the current round.")]
     [Range(1, int.MaxValue)]
     public int? Round { get; set; }
+
+    /// <summary>Checked when the pipeline is planned (see <see cref="OptionChecks.Download"/>).</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext) => OptionChecks.Download(this);
 }

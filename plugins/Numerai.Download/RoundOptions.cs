@@ -1,9 +1,10 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 
 namespace NumeraiPipeline.Plugins.Numerai.Download;
 
 /// <summary>Options of <c>numerai.round</c>.</summary>
-public sealed class RoundOptions
+public sealed class RoundOptions : IValidatableObject
 {
     /// <summary>GraphQL endpoint.</summary>
     [Description("GraphQL endpoint; default NUMERAI_API_URL, else https://api-tournament.numer.ai (a sandbox's api_url works too).")]
@@ -26,7 +27,7 @@ public sealed class RoundOptions
     public string MaxWait { get; set; } = "2h";
 
     /// <summary>Time between polls.</summary>
-    [Description("Time between two questions to the API while waiting.")]
+    [Description("Time between two questions to the API while waiting (more than 0): 60s, 5m, ...")]
     public string PollInterval { get; set; } = "60s";
 
     /// <summary>Whether a late round (staking closed, submissions still accepted) counts.</summary>
@@ -34,6 +35,9 @@ public sealed class RoundOptions
     public bool AllowLate { get; set; }
 
     /// <summary>Less time than this before the staking close counts as missed.</summary>
-    [Description("A round with less than this left before its staking close counts as missed (there is no time to train and upload).")]
+    [Description("A round with less than this left before its staking close counts as missed (there is no time to train and upload): 5m, 1h, ...")]
     public string MinTimeLeft { get; set; } = "5m";
+
+    /// <summary>Checked when the pipeline is planned (see <see cref="OptionChecks.Round"/>).</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext) => OptionChecks.Round(this);
 }

@@ -5,7 +5,7 @@ using NumeraiPipeline.Sdk;
 namespace NumeraiPipeline.Plugins.Numerai.Metrics;
 
 /// <summary>Options of <c>numerai.metrics</c>.</summary>
-public sealed class MetricsOptions
+public sealed class MetricsOptions : IValidatableObject
 {
     /// <summary>The predictions: parquet or CSV with <c>id</c> and the prediction column.</summary>
     [Required]
@@ -57,4 +57,27 @@ public sealed class MetricsOptions
     [Range(0, 1024)]
     [Description("Parallel era workers; 0 = one per core.")]
     public int Parallelism { get; set; }
+
+    /// <summary>Checked when the pipeline is planned: the column and feature-set names are not empty.</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        foreach (var (option, member, value) in new[]
+        {
+            ("prediction_column", nameof(PredictionColumn), (string?)PredictionColumn),
+            ("target", nameof(Target), Target),
+            ("meta_model_column", nameof(MetaModelColumn), MetaModelColumn),
+            ("feature_set", nameof(FeatureSet), FeatureSet),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                yield return new ValidationResult($"option '{option}' is empty. Name a column (or feature set), or remove the option for its default.", [member]);
+            }
+        }
+
+        if (BenchmarkColumn is { } column && string.IsNullOrWhiteSpace(column))
+        {
+            yield return new ValidationResult("option 'benchmark_column' is empty. Name a column of the benchmark file, or remove the option when the file has one.", [nameof(BenchmarkColumn)]);
+        }
+    }
 }

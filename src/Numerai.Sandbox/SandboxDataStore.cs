@@ -113,12 +113,23 @@ internal sealed class SandboxDataStore(SandboxOptions options, ISandboxDataGener
                 await gen.GenerateAsync(temp, v, options, CancellationToken.None);
                 var written = Path.Combine(temp, v);
                 await File.WriteAllTextAsync(Path.Combine(written, ".complete"), DateTimeOffset.UtcNow.ToString("O"), CancellationToken.None);
-                if (Directory.Exists(folder))
+                // Another sandbox (a parallel test, a second process) may finish the same dataset first: a complete
+                // folder is never replaced, since its files may be in use; only a leftover without '.complete' is.
+                if (!File.Exists(done))
                 {
-                    Directory.Delete(folder, recursive: true);
-                }
+                    if (Directory.Exists(folder))
+                    {
+                        Directory.Delete(folder, recursive: true);
+                    }
 
-                Directory.Move(written, folder);
+                    try
+                    {
+                        Directory.Move(written, folder);
+                    }
+                    catch (IOException) when (File.Exists(done))
+                    {
+                    }
+                }
             }
             finally
             {

@@ -56,6 +56,13 @@ internal sealed unsafe class Booster : IDisposable
         return empty != 0;
     }
 
+    /// <summary>The number of metrics the booster evaluates (on the training data, in the C API).</summary>
+    public int EvalCounts()
+    {
+        Lgbm.Check(NativeMethods.LGBM_BoosterGetEvalCounts(handle, out var count), "LGBM_BoosterGetEvalCounts");
+        return count;
+    }
+
     public string[] EvalNames()
     {
         Lgbm.Check(NativeMethods.LGBM_BoosterGetEvalCounts(handle, out var count), "LGBM_BoosterGetEvalCounts");

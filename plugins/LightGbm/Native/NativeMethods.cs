@@ -19,6 +19,14 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(Library)]
     internal static partial nint LGBM_GetLastError();
 
+    /// <summary>
+    /// Sends LightGBM's log lines (Info, Warning, Debug; not Fatal, which goes to stderr and the last error) to
+    /// <paramref name="callback"/> instead of printf, for the calling thread only (the callback is thread_local in
+    /// LightGBM's log.h); null restores printf. Each line arrives in three calls: "[LightGBM] [Info] ", the text, "\n".
+    /// </summary>
+    [LibraryImport(Library)]
+    internal static partial int LGBM_RegisterLogCallback(delegate* unmanaged[Cdecl]<byte*, void> callback);
+
     [LibraryImport(Library)]
     internal static partial int LGBM_DumpParamAliases(long bufferLen, out long outLen, byte* outStr);
 

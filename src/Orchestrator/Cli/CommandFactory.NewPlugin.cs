@@ -6,7 +6,7 @@ namespace NumeraiPipeline.Orchestrator.Cli;
 internal sealed partial class CommandFactory
 {
     public static readonly Argument<string> PluginName = new("name") { Description = "The plugin's name, e.g. MyModel (also its assembly and folder name)" };
-    public static readonly Option<string?> OutputOption = new("--output", "-o") { Description = "Parent folder of the new project (default: plugins/ of the repository, else the current folder)" };
+    public static readonly Option<string?> OutputOption = new("--output", "-o") { Description = "Parent folder of the new project (default: plugins/ of the repository, else the current folder); with --plugins DIR the build goes to DIR/NAME" };
 
     public Command NewPlugin()
     {
@@ -14,10 +14,9 @@ internal sealed partial class CommandFactory
         command.SetAction(parse =>
         {
             using var session = Session(parse);
-            var pluginsDir = PluginDirectories.Resolve(session.Settings.PluginsDirectories, !session.Settings.NoBuiltInPlugins)[0];
-            var (dir, stageId) = PluginScaffold.Create(parse.GetValue(PluginName)!, parse.GetValue(OutputOption), pluginsDir);
+            var (dir, stageId, pluginsDir) = PluginScaffold.Create(parse.GetValue(PluginName)!, parse.GetValue(OutputOption), session.Settings.PluginsDirectories.FirstOrDefault());
             session.Output.WriteLine($"Created {Definition.SourceLocation.DisplayPath(dir)} with stage '{stageId}'.");
-            session.Output.WriteLine($"Next: dotnet build {Definition.SourceLocation.DisplayPath(dir)}, then 'uses: {stageId}' in a pipeline (see its README.md).");
+            session.Output.WriteLine($"Next: dotnet build {Definition.SourceLocation.DisplayPath(dir)}, then 'uses: {stageId}' in a pipeline run with --plugins {Definition.SourceLocation.DisplayPath(pluginsDir)} (see its README.md).");
             return 0;
         });
         return command;

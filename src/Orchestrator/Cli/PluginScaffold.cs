@@ -10,7 +10,13 @@ namespace NumeraiPipeline.Orchestrator.Cli;
 /// </summary>
 internal static partial class PluginScaffold
 {
-    public static (string ProjectDirectory, string StageId) Create(string name, string? outputDirectory, string pluginsDirectory)
+    /// <summary>
+    /// Creates the project. Inside this repository (plugins/ of a clone) it references the SDK project and builds into
+    /// artifacts/plugins like the built-in plugins. Anywhere else it is self-contained: a copy of the host's SDK
+    /// assembly in sdk/ (referenced, never copied to the output) and a build output of its own, bin/plugins/NAME/
+    /// (or --plugins DIR/NAME), so it never points into the repository or the installation it was made from.
+    /// </summary>
+    public static (string ProjectDirectory, string StageId, string PluginsDirectory) Create(string name, string? outputDirectory, string? pluginsDirectory)
     {
         if (!NamePattern().IsMatch(name))
         {
@@ -27,17 +33,21 @@ internal static partial class PluginScaffold
 
         Directory.CreateDirectory(dir);
         var stageId = KebabLower(name) + ".hello";
-        var outDir = Path.GetRelativePath(dir, Path.Combine(Path.GetFullPath(pluginsDirectory), name)).Replace('\\', '/') + "/";
-        string sdkReference;
         var sdkProject = root is null ? null : Path.Combine(root, "src", "Pipeline.Sdk", "Pipeline.Sdk.csproj");
-        if (sdkProject is not null && File.Exists(sdkProject))
+        var inTree = sdkProject is not null && File.Exists(sdkProject) && IsUnder(dir, root!);
+        pluginsDirectory = Path.GetFullPath(pluginsDirectory ?? (inTree ? Path.Combine(root!, "artifacts", "plugins") : Path.Combine(dir, "bin", "plugins")));
+        var outDir = Path.GetRelativePath(dir, Path.Combine(pluginsDirectory, name)).Replace('\\', '/') + "/";
+        string sdkReference;
+        if (inTree)
         {
-            sdkReference = $"    <ProjectReference Include=\"{Path.GetRelativePath(dir, sdkProject).Replace('\\', '/')}\" Private=\"false\" ExcludeAssets=\"runtime\" />";
+            sdkReference = $"    <ProjectReference Include=\"{Path.GetRelativePath(dir, sdkProject!).Replace('\\', '/')}\" Private=\"false\" ExcludeAssets=\"runtime\" />\n    <PackageReference Include=\"Microsoft.Extensions.Logging.Abstractions\" Version=\"{LoggingVersion()}\" Private=\"false\" ExcludeAssets=\"runtime\" />";
         }
         else
         {
-            var sdkDll = Path.Combine(AppContext.BaseDirectory, "NumeraiPipeline.Sdk.dll");
-            sdkReference = $"    <Reference Include=\"NumeraiPipeline.Sdk\" HintPath=\"{Path.GetRelativePath(dir, sdkDll).Replace('\\', '/')}\" Private=\"false\" />\n    <PackageReference Include=\"Microsoft.Extensions.Logging.Abstractions\" Version=\"10.0.15\" Private=\"false\" ExcludeAssets=\"runtime\" />";
+            // The host's own SDK assembly, copied beside the project: compile against it; at run time the host's is used.
+            var sdk = Directory.CreateDirectory(Path.Combine(dir, "sdk")).FullName;
+            File.Copy(typeof(NumeraiPipeline.Sdk.StageContext).Assembly.Location, Path.Combine(sdk, "NumeraiPipeline.Sdk.dll"));
+            sdkReference = $"    <Reference Include=\"NumeraiPipeline.Sdk\" HintPath=\"sdk/NumeraiPipeline.Sdk.dll\" Private=\"false\" />\n    <PackageReference Include=\"Microsoft.Extensions.Logging.Abstractions\" Version=\"{LoggingVersion()}\" Private=\"false\" ExcludeAssets=\"runtime\" />";
         }
 
         File.WriteAllText(Path.Combine(dir, name + ".csproj"), $"""
@@ -116,6 +126,9 @@ internal static partial class PluginScaffold
             A NumeraiPipeline plugin with one stage, `{{stageId}}`.
 
             1. `dotnet build {{Definition.SourceLocation.DisplayPath(dir)}}` (the build output lands in `{{Definition.SourceLocation.DisplayPath(Path.Combine(pluginsDirectory, name))}}`).
+               `sdk/NumeraiPipeline.Sdk.dll` (outside the NumeraiPipeline repository) is the contract to compile against; the host
+               brings its own copy at run time, so it is never copied into the build output. Keep a public parameterless
+               constructor on the stage and options classes: the host creates them.
             2. Use it in a pipeline:
 
                ```yaml
@@ -124,10 +137,22 @@ internal static partial class PluginScaffold
                    uses: {{stageId}}
                    with: { name: Numerai, times: 2 }
                ```
-            3. `numerai-pipeline plugins` lists it with its options; `numerai-pipeline run my-pipeline.yaml` runs it.
+            3. `numerai-pipeline plugins --plugins {{Definition.SourceLocation.DisplayPath(pluginsDirectory)}}` lists it with its options;
+               `numerai-pipeline run my-pipeline.yaml --plugins {{Definition.SourceLocation.DisplayPath(pluginsDirectory)}}` runs it (or put the
+               folder in NUMERAI_PIPELINE_PLUGINS). Error codes of your own: use a prefix of your own (e.g. `MYM0001`), not `NP`.
 
             """);
-        return (dir, stageId);
+        return (dir, stageId, pluginsDirectory);
+    }
+
+    private static bool IsUnder(string path, string root) =>
+        !Path.GetRelativePath(root, path).StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(Path.GetRelativePath(root, path));
+
+    /// <summary>The logging abstractions' package version the host runs with (the plugin compiles against the same).</summary>
+    private static string LoggingVersion()
+    {
+        var info = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(typeof(Microsoft.Extensions.Logging.ILogger).Assembly)?.InformationalVersion ?? "10.0.0";
+        return info.Split('+')[0];
     }
 
     private static string KebabLower(string name) => KebabPattern().Replace(name, "$1-$2").ToLowerInvariant();

@@ -33,6 +33,9 @@ internal static class SecretMasking
             return text;
         }
 
+        // A message may quote the value as JSON: '+' is then \u002B, which would split a run of the secret.
+        secrets = secrets.SelectMany(s => new[] { s, JsonEncodedText.Encode(s).ToString() }).Distinct(StringComparer.Ordinal).ToList();
+
         var result = new System.Text.StringBuilder(text.Length);
         var i = 0;
         while (i < text.Length)

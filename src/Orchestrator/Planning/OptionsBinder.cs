@@ -78,7 +78,7 @@ internal static class OptionsBinder
             }
 
             var value = resolver.ToJson(entry.Value, diagnostics);
-            if (value?.ToJsonString().Contains(ValueResolver.Unresolved, StringComparison.Ordinal) == true)
+            if (ContainsUnresolved(value))
             {
                 deferred.Add(entry.Key);
                 continue;
@@ -166,6 +166,18 @@ internal static class OptionsBinder
         ResolveArtifactPaths(options);
         return options;
     }
+
+    /// <summary>
+    /// Whether a value holds a ${stages...} reference that is unknown at plan time. Walks the nodes: the serialized
+    /// text would not do, as it escapes the marker's control characters.
+    /// </summary>
+    private static bool ContainsUnresolved(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Any(p => ContainsUnresolved(p.Value)),
+        JsonArray a => a.Any(ContainsUnresolved),
+        JsonValue v => v.TryGetValue<string>(out var s) && s.Contains(ValueResolver.Unresolved, StringComparison.Ordinal),
+        _ => false,
+    };
 
     /// <summary>
     /// DataAnnotations validation of every property (and IValidatableObject), done by hand: the framework's Validator

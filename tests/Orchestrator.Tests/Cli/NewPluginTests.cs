@@ -10,9 +10,9 @@ public sealed class NewPluginTests
     public async Task A_scaffolded_plugin_builds_and_its_stage_runs_in_a_pipeline()
     {
         using var temp = new TempWorkspace();
-        var plugins = Path.Combine(temp.Path, "plugins-out");
+        var plugins = Path.Combine(temp.Path, "src", "GreetModel", "bin", "plugins");
 
-        var created = await TestRepo.RunCliAsync("new-plugin", "GreetModel", "--output", Path.Combine(temp.Path, "src"), "--plugins", plugins, "--no-builtin-plugins");
+        var created = await TestRepo.RunCliAsync("new-plugin", "GreetModel", "--output", Path.Combine(temp.Path, "src"));
 
         created.ExitCode.ShouldBe(0, created.Error);
         created.Output.ShouldContain("with stage 'greet-model.hello'");
@@ -26,6 +26,10 @@ public sealed class NewPluginTests
             process.ExitCode.ShouldBe(0, output);
         }
 
+        var csproj = File.ReadAllText(project);
+        csproj.ShouldNotContain("..", customMessage: "a plugin made outside the repository must not point into it");
+        csproj.ShouldNotContain(TestRepo.Root);
+        File.Exists(Path.Combine(temp.Path, "src", "GreetModel", "sdk", "NumeraiPipeline.Sdk.dll")).ShouldBeTrue();
         File.Exists(Path.Combine(plugins, "GreetModel", "GreetModel.dll")).ShouldBeTrue();
         File.Exists(Path.Combine(plugins, "GreetModel", "NumeraiPipeline.Sdk.dll")).ShouldBeFalse("the SDK is the host's, never a plugin's copy");
         var pipeline = Path.Combine(temp.Path, "greet.yaml");

@@ -75,5 +75,6 @@ public sealed class SecretRedactionTests
         var masked = SecretMasking.Mask("tag 'Can4ry+Secret/Value' holds '\"X&Y\"', and 'VALUE=' is odd", [Canary]);
 
         masked.ShouldBe("tag '***' holds '***', and '***' is odd");
+        SecretMasking.Mask("params: {\"k\":\"abc\\u002Ben\"}", ["abc+en"]).ShouldBe("params: {\"k\":\"***\"}");
     }
 }
