@@ -65,7 +65,7 @@ internal sealed class DailyRuns : IAsyncDisposable
             env[k] = v;
         }
 
-        return CliProcess.RunAsync(args, env, Temp.Path);
+        return NumeraiPipeline.TestKit.CliProcess.RunAsync(args, env, Temp.Path);
     }
 
     public static Dictionary<string, JsonElement> Stages(CliProcessResult run) =>
