@@ -13,13 +13,25 @@ internal static class CliApp
 {
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, bool ownsConsole = false, Action<RootCommand, CommandFactory>? configure = null, Func<string, string?>? environment = null)
     {
+        var commands = new CommandFactory(output, error, cancellationToken, environment) { OwnsConsole = ownsConsole };
+        try
+        {
+            return await InvokeAsync(commands, args, output, error, cancellationToken, configure).ConfigureAwait(false);
+        }
+        finally
+        {
+            commands.ReleaseHeld();
+        }
+    }
+
+    private static async Task<int> InvokeAsync(CommandFactory commands, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken, Action<RootCommand, CommandFactory>? configure)
+    {
         var root = new RootCommand("numerai-pipeline: runs Numerai tournament pipelines (YAML graphs of plugin stages), incrementally and traced.");
         foreach (var option in new Option[] { CommonOptions.Plugins, CommonOptions.NoBuiltInPlugins, CommonOptions.Workspace, CommonOptions.Set, CommonOptions.Verbose, CommonOptions.Quiet, CommonOptions.Json, CommonOptions.LogFormatOption, CommonOptions.Trace, CommonOptions.Store })
         {
             root.Options.Add(option);
         }
 
-        var commands = new CommandFactory(output, error, cancellationToken, environment) { OwnsConsole = ownsConsole };
         root.Subcommands.Add(commands.Run());
         root.Subcommands.Add(commands.Plan());
         root.Subcommands.Add(commands.Validate());
@@ -33,11 +45,11 @@ internal static class CliApp
             root.Subcommands.Add(extra);
         }
 
-        configure?.Invoke(root, commands);
-
         ParseResult parse;
         try
         {
+            AddPluginCommands(root, commands, args);
+            configure?.Invoke(root, commands);
             parse = root.Parse(args);
         }
         catch (Exception ex)
@@ -108,6 +120,25 @@ internal static class CliApp
         }
 
         return exitCode;
+    }
+
+    /// <summary>
+    /// Plugins' commands join the tree when the command asked for is not a built-in one (or for --help), so that the
+    /// built-in commands never pay for loading plugins they do not use.
+    /// </summary>
+    private static void AddPluginCommands(RootCommand root, CommandFactory commands, string[] args)
+    {
+        var word = PluginCommands.CommandWord(args);
+        if (word is not null && root.Subcommands.Any(c => c.Name == word))
+        {
+            return;
+        }
+
+        var (folders, noBuiltIn) = PluginCommands.PluginArguments(args);
+        var directories = Plugins.PluginDirectories.Resolve(folders, !noBuiltIn, commands.Environment);
+        var set = Plugins.PluginHost.Load(directories, unloadable: false);
+        commands.KeepAlive(set);
+        PluginCommands.Add(root, set.Commands, commands);
     }
 
     /// <summary>Whether --log-format json was asked for (read from the raw arguments, so it holds even when parsing failed).</summary>

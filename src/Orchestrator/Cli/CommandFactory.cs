@@ -18,6 +18,22 @@ internal sealed partial class CommandFactory(TextWriter output, TextWriter error
     /// <summary>Whether this invocation is the process's own (Program.cs): then it may point Console.Out elsewhere.</summary>
     public bool OwnsConsole { get; init; }
 
+    private readonly List<IDisposable> held = [];
+
+    /// <summary>Keeps the plugins that provide this invocation's commands loaded until it ends.</summary>
+    public void KeepAlive(IDisposable resource) => held.Add(resource);
+
+    /// <summary>Releases what <see cref="KeepAlive"/> held.</summary>
+    public void ReleaseHeld()
+    {
+        foreach (var r in held)
+        {
+            r.Dispose();
+        }
+
+        held.Clear();
+    }
+
     public CliSession Session(ParseResult parse) => new(output, error, CommonOptions.Read(parse), Secrets, OwnsConsole, Environment);
 
     public CancellationToken Link(CancellationToken token) =>

@@ -20,7 +20,11 @@ internal static class OptionRanges
         Declared[option] = (min, max);
         option.Validators.Add(result =>
         {
-            var value = result.GetValueOrDefault<T>();
+            if (!TryGet<T>(result, out var value))
+            {
+                return;
+            }
+
             if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)
             {
                 result.AddError($"{option.Name} must be between {Text(min)} and {Text(max)}, not {Text(value)}.");
@@ -35,12 +39,27 @@ internal static class OptionRanges
         Declared[option] = (min, max);
         option.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<T?>() is { } value && (value.CompareTo(min) < 0 || value.CompareTo(max) > 0))
+            if (TryGet<T?>(result, out var found) && found is { } value && (value.CompareTo(min) < 0 || value.CompareTo(max) > 0))
             {
                 result.AddError($"{option.Name} must be between {Text(min)} and {Text(max)}, not {Text(value)}.");
             }
         });
         return option;
+    }
+
+    /// <summary>The option's value, or false when it does not parse (the parser then reports that error itself).</summary>
+    private static bool TryGet<T>(System.CommandLine.Parsing.OptionResult result, out T value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
+        }
     }
 
     private static string Text(object value) => value switch

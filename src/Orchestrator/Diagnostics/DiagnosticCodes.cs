@@ -41,7 +41,8 @@ internal static class DiagnosticCodes
     public static readonly DiagnosticDescriptor SdkMismatch = new("NP3004", "SDK version mismatch", "plugin '{0}' was built against NumeraiPipeline.Sdk {1}, but this host provides {2}. Rebuild the plugin against Sdk {2}.", "Rebuild the plugin.");
     public static readonly DiagnosticDescriptor NoPlugins = new("NP3005", "No plugins", "no plugins found in {0}. Build them with 'dotnet build', or pass --plugins DIR.", "Build the plugins or point --plugins at them.");
     public static readonly DiagnosticDescriptor BadStageClass = new("NP3006", "Invalid stage class", "stage type '{0}' in plugin '{1}': {2}", "Fix the stage class.");
-    // next free: NP3007
+    public static readonly DiagnosticDescriptor DuplicateCommand = new("NP3007", "Duplicate command", "the command '{0}' is defined by both '{1}' and '{2}'. Remove one of the plugins or rename one command.", "Keep one definition per command name.");
+    // next free: NP3008
 
     // NP4xxx: environment and workspace.
     public static readonly DiagnosticDescriptor WorkspaceLocked = new("NP4001", "Workspace locked", "the workspace '{0}' is in use by another run (pid {1}, started {2}). Wait for it to finish, or use another --workspace.", "Wait, or use another workspace.");

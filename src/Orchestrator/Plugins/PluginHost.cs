@@ -20,6 +20,7 @@ internal static class PluginHost
     {
         var diagnostics = new List<Diagnostic>();
         var stages = new Dictionary<string, StageDescriptor>(StringComparer.Ordinal);
+        var commands = new Dictionary<string, CommandDescriptor>(StringComparer.Ordinal);
         var loaders = new List<PluginLoader>();
         var plugins = new List<PluginInfo>();
         var hostSdk = typeof(IStage).Assembly.GetName().Version!;
@@ -62,6 +63,17 @@ internal static class PluginHost
                     stages[d.Id] = d;
                 }
 
+                foreach (var c in DiscoverCommands(assembly, info, diagnostics))
+                {
+                    if (commands.TryGetValue(c.Name, out var existing))
+                    {
+                        diagnostics.Add(DiagnosticCodes.DuplicateCommand.Create(c.Plugin.Name, c.Name, existing.Plugin.Name, c.Plugin.Name));
+                        continue;
+                    }
+
+                    commands[c.Name] = c;
+                }
+
                 plugins.Add(info);
                 loaders.Add(loader);
             }
@@ -75,7 +87,7 @@ internal static class PluginHost
             }
         }
 
-        return new PluginSet(stages, diagnostics, loaders, plugins, directories);
+        return new PluginSet(stages, diagnostics, loaders, plugins, directories) { Commands = commands };
     }
 
     /// <summary>Every plugin folder (DIR/Name/Name.dll) in search order; of two with the same name, the first wins.</summary>
@@ -122,6 +134,27 @@ internal static class PluginHost
             var optionsType = contract.GetGenericArguments()[0];
             var hasExternal = type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IExternalVersionSource<>));
             yield return new StageDescriptor(attribute.Id, attribute.Description, type, optionsType, type.GetCustomAttributes<StageOutputAttribute>().ToList(), info, hasExternal);
+        }
+    }
+
+    private static IEnumerable<CommandDescriptor> DiscoverCommands(Assembly assembly, PluginInfo info, List<Diagnostic> diagnostics)
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            var contract = type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommand<>));
+            var attribute = type.GetCustomAttribute<CommandAttribute>();
+            if (contract is null || attribute is null)
+            {
+                continue;
+            }
+
+            if (type.GetConstructor(Type.EmptyTypes) is null)
+            {
+                diagnostics.Add(DiagnosticCodes.BadStageClass.Create(info.Name, attribute.Name, info.Name, $"'{type.FullName}' needs a public parameterless constructor"));
+                continue;
+            }
+
+            yield return new CommandDescriptor(string.Join(' ', attribute.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)), attribute.Description, type, contract.GetGenericArguments()[0], info);
         }
     }
 

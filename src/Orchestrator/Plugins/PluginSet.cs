@@ -35,6 +35,9 @@ internal sealed class PluginSet : IDisposable
 
     public bool IsDisposed { get; private set; }
 
+    /// <summary>The commands plugins add to the command line, by name.</summary>
+    public IReadOnlyDictionary<string, CommandDescriptor> Commands { get; init; } = new Dictionary<string, CommandDescriptor>();
+
     /// <summary>Takes a hold for a run; returns false when the set is already retired.</summary>
     public bool TryAcquire()
     {

@@ -68,6 +68,18 @@ public sealed class NumericOptionRangeTests
         result.Error.ShouldNotContain("   at ");
     }
 
+    [Theory]
+    [InlineData("run", "--max-parallel")]
+    [InlineData("schedule", "--max-runs")]
+    [InlineData("schedule", "--retry-every")]
+    public async Task A_value_that_is_not_a_number_is_NP2005_with_exit_2(string command, string option)
+    {
+        var result = await TestRepo.RunCliAsync([command, option, "many", .. Required(command)]);
+
+        result.ExitCode.ShouldBe(2, result.Error);
+        result.ErrorLines.ShouldContain(l => l.StartsWith($"numerai-pipeline: error NP2005: Cannot parse argument 'many' for option '{option}'", StringComparison.Ordinal));
+    }
+
     /// <summary>The arguments each command needs besides the option under test (never reached: parsing fails first).</summary>
     private static string[] Required(string command) => command switch
     {

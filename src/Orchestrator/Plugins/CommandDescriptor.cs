@@ -1,0 +1,8 @@
+namespace NumeraiPipeline.Orchestrator.Plugins;
+
+/// <summary>A command a plugin adds to the command line: its name (words = subcommands), description, types, plugin.</summary>
+internal sealed record CommandDescriptor(string Name, string Description, Type CommandType, Type OptionsType, PluginInfo Plugin)
+{
+    /// <summary>The words of the name: <c>numerai set-webhook</c> is the subcommand <c>set-webhook</c> of <c>numerai</c>.</summary>
+    public IReadOnlyList<string> Words => Name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}
