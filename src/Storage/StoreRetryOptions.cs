@@ -20,7 +20,8 @@ public sealed record StoreRetryOptions
 
     /// <summary>
     /// How long one attempt of a metadata operation may take before it counts as a timeout (and is retried).
-    /// Null: a third of the budget, at most 20 s.
+    /// Null: a third of the budget, at least 5 s (a loaded machine must not turn a slow answer into a fault) and at
+    /// most 20 s.
     /// </summary>
     public TimeSpan? AttemptTimeout { get; init; }
 
@@ -32,7 +33,7 @@ public sealed record StoreRetryOptions
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>The attempt timeout in effect.</summary>
-    public TimeSpan EffectiveAttemptTimeout => AttemptTimeout ?? TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(20).Ticks, Math.Max(TimeSpan.FromMilliseconds(200).Ticks, Budget.Ticks / 3)));
+    public TimeSpan EffectiveAttemptTimeout => AttemptTimeout ?? TimeSpan.FromTicks(Math.Clamp(Budget.Ticks / 3, TimeSpan.FromSeconds(5).Ticks, TimeSpan.FromSeconds(20).Ticks));
 
     /// <summary>The timeout of one attempt moving <paramref name="bytes"/>.</summary>
     /// <param name="bytes">The size, or null when unknown.</param>

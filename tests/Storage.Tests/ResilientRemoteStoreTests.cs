@@ -92,7 +92,7 @@ public sealed class ResilientRemoteStoreTests : IDisposable
 
         options.EffectiveAttemptTimeout.ShouldBe(TimeSpan.FromSeconds(20));
         options.TransferTimeout(10L << 20).ShouldBe(TimeSpan.FromSeconds(30));
-        new StoreRetryOptions { Budget = TimeSpan.FromSeconds(3) }.EffectiveAttemptTimeout.ShouldBe(TimeSpan.FromSeconds(1));
+        new StoreRetryOptions { Budget = TimeSpan.FromSeconds(3) }.EffectiveAttemptTimeout.ShouldBe(TimeSpan.FromSeconds(5));
     }
 
     private ResilientRemoteStore Resilient(IRemoteStore inner, TimeSpan budget) =>
