@@ -28,7 +28,10 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
     /// <summary>The keys this sandbox accepts: not the published demo keys, so a stage succeeds only when it sends the configured keys.</summary>
     public static NumeraiCredentials Keys { get; } = new("TEST_PUBLIC_ID", "TEST_SECRET_KEY_9f8e7d6c5b4a");
 
-    public static async Task<SyntheticSandbox> StartAsync(SandboxRoundState? state = SandboxRoundState.Open)
+    /// <summary>The sandbox's options (the tests compute the synthetic outcome of a round from them).</summary>
+    public SandboxOptions Options => Server.Options;
+
+    public static async Task<SyntheticSandbox> StartAsync(SandboxRoundState? state = SandboxRoundState.Open, int history = 0, int rows = 1200, int features = 8)
     {
         var time = new FakeTimeProvider(SandboxHarness.Anchor.AddMinutes(30));
         var server = await SandboxServer.StartAsync(new SandboxOptions
@@ -40,11 +43,12 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
             FixedState = state,
             Versions = ["v5.1", "v5.2"],
             CacheDirectory = Cache,
-            Rows = 1200,
-            Features = 8,
+            Rows = rows,
+            Features = features,
             Eras = 12,
             Seed = 7,
             Keys = Keys,
+            History = history,
         });
         return new SyntheticSandbox(server, time, new TempWorkspace("np-stage-"));
     }
@@ -52,6 +56,10 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
     /// <summary>A stage context whose secrets hold this sandbox's keys (NUMERAI_PUBLIC_ID / NUMERAI_SECRET_KEY), or the given secrets.</summary>
     public TestStageContext Context(string stageId = "stage", IDictionary<string, string>? secrets = null, string stageType = "test.stage") =>
         new(Workspace.Path, stageId, secrets ?? new Dictionary<string, string> { ["NUMERAI_PUBLIC_ID"] = Keys.PublicId, ["NUMERAI_SECRET_KEY"] = Keys.SecretKey }, Time, stageType);
+
+    public NumeraiClient DemoClient() => new(new NumeraiClientOptions { Endpoint = Server.Url, Credentials = Keys, RetryBaseDelay = TimeSpan.FromMilliseconds(5) });
+
+    public string ModelId(string name = SandboxServer.DemoModel) => Server.ModelIds[name];
 
     public async Task<string[]> LiveIdsAsync()
     {

@@ -24,7 +24,8 @@ internal static class DiagnosticCodes
     public static readonly DiagnosticDescriptor NoStages = new("NP1015", "No stages", "the pipeline has no stages. Add a 'stages:' map with at least one stage.", "Add stages.");
     public static readonly DiagnosticDescriptor SelfNeed = new("NP1016", "Stage needs itself", "stage '{0}' lists itself in 'needs'.", "Remove it from its own 'needs'.");
     public static readonly DiagnosticDescriptor MissingSecretReference = new("NP1017", "Secret not set", "'${{secrets.{0}}}' is used but the secret '{0}' is not set: set the environment variable {0}, or point {0}_FILE at a file holding it.", "Provide the secret before the run.");
-    // next free: NP1018
+    public static readonly DiagnosticDescriptor BadMatrix = new("NP1018", "Invalid matrix", "stage '{0}': {1}", "Give 'matrix' a map of keys to non-empty lists of plain values; include/exclude entries name matrix keys.");
+    // next free: NP1019
 
     // NP2xxx: stage options and CLI arguments.
     public static readonly DiagnosticDescriptor OptionType = new("NP2001", "Wrong option type", "stage '{0}' ({1}): option '{2}' {3}.", "Give the option a value of the documented type ('numerai-pipeline plugins').");
