@@ -59,7 +59,7 @@ public sealed class SecretHandlingTests
     [Fact]
     public async Task A_stage_sends_the_configured_keys_to_a_loopback_endpoint()
     {
-        await using var s = await SyntheticSandbox.StartAsync();
+        await using var s = await SyntheticSandbox.StartAsync(keys: SyntheticSandbox.OwnKeys);
         await using var configured = s.Context("round");
         await using var demoOnly = s.Context("round", new Dictionary<string, string> { ["NUMERAI_PUBLIC_ID"] = NumeraiCredentials.SandboxPublicId, ["NUMERAI_SECRET_KEY"] = NumeraiCredentials.SandboxSecretKey });
 

@@ -10,7 +10,8 @@ public sealed class SubmitStageTests
     [Fact]
     public async Task Submits_confirms_and_records_in_the_ledger()
     {
-        await using var s = await SyntheticSandbox.StartAsync();
+        // The sandbox takes keys of its own: the stage must send the configured ones to this loopback endpoint.
+        await using var s = await SyntheticSandbox.StartAsync(keys: SyntheticSandbox.OwnKeys);
         await using var context = s.Context("submit", stageType: "numerai.submit");
         var options = await OptionsAsync(s, i => (i % 97) / 97.0);
 

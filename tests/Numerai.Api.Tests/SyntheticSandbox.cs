@@ -25,13 +25,16 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
 
     public string Url => Server.Url.ToString();
 
-    /// <summary>The keys this sandbox accepts: not the published demo keys, so a stage succeeds only when it sends the configured keys.</summary>
-    public static NumeraiCredentials Keys { get; } = new("TEST_PUBLIC_ID", "TEST_SECRET_KEY_9f8e7d6c5b4a");
+    /// <summary>Keys that are not the published demo keys: a sandbox started with them answers only a stage that sends the configured keys.</summary>
+    public static NumeraiCredentials OwnKeys { get; } = new("TEST_PUBLIC_ID", "TEST_SECRET_KEY_9f8e7d6c5b4a");
+
+    /// <summary>The keys this sandbox accepts (the demo keys unless it was started with others).</summary>
+    public NumeraiCredentials Keys => Server.Options.Keys;
 
     /// <summary>The sandbox's options (the tests compute the synthetic outcome of a round from them).</summary>
     public SandboxOptions Options => Server.Options;
 
-    public static async Task<SyntheticSandbox> StartAsync(SandboxRoundState? state = SandboxRoundState.Open, int history = 0, int rows = 1200, int features = 8)
+    public static async Task<SyntheticSandbox> StartAsync(SandboxRoundState? state = SandboxRoundState.Open, int history = 0, int rows = 1200, int features = 8, NumeraiCredentials? keys = null)
     {
         var time = new FakeTimeProvider(SandboxHarness.Anchor.AddMinutes(30));
         var server = await SandboxServer.StartAsync(new SandboxOptions
@@ -47,7 +50,7 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
             Features = features,
             Eras = 12,
             Seed = 7,
-            Keys = Keys,
+            Keys = keys ?? NumeraiCredentials.SandboxDemo,
             History = history,
         });
         return new SyntheticSandbox(server, time, new TempWorkspace("np-stage-"));
