@@ -5,7 +5,7 @@ namespace NumeraiPipeline.Storage;
 /// <summary>
 /// A conditional object in a folder: <c>KEY.versions/</c> holds one file per generation, named by its number
 /// (20 digits). The newest file is the object's content. A write naming generation G creates file G+1 exclusively
-/// (a hard link from a fully written temporary file, which fails when the name exists), so of two writers naming
+/// (see <see cref="ExclusiveFile"/>), so of two writers naming
 /// the same generation exactly one succeeds, using only what local disks and NFS guarantee. A writer that finds a
 /// generation two past its own after creating it has lost (the name it created had been superseded and cleaned
 /// up), removes its file and reports failure. Old generations are removed once two newer ones exist.
@@ -50,23 +50,9 @@ internal sealed class LocalGenerations(string key, string directory)
 
         Directory.CreateDirectory(directory);
         var next = ifGeneration + 1;
-        var temp = Path.Combine(directory, ".tmp-" + Guid.NewGuid().ToString("N"));
-        try
+        if (!ExclusiveFile.TryCreate(FileOf(next), content))
         {
-            File.WriteAllBytes(temp, content);
-            try
-            {
-                // Without overwrite, .NET creates the name with link(2) on Unix: atomic and exclusive.
-                File.Move(temp, FileOf(next), overwrite: false);
-            }
-            catch (IOException) when (File.Exists(FileOf(next)))
-            {
-                return null;
-            }
-        }
-        finally
-        {
-            File.Delete(temp);
+            return null;
         }
 
         if ((Latest() ?? 0) >= next + 2)

@@ -90,7 +90,17 @@ public sealed class LocalDirectoryStoreTests : IDisposable
         var store = new LocalDirectoryStore(temp.File("store"));
         await store.WriteIfGenerationMatchAsync("leases/race.json", "zero"u8.ToArray(), 0, CancellationToken.None);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => store.WriteIfGenerationMatchAsync("leases/race.json", [(byte)('a' + i)], 1, CancellationToken.None))));
+        // Released together so that the writers really overlap between the check for the name and its creation.
+        const int writers = 16;
+        using var start = new Barrier(writers);
+        var threads = Enumerable.Range(0, writers).Select(i => Task.Factory.StartNew(
+            () =>
+            {
+                start.SignalAndWait();
+                return store.WriteIfGenerationMatchAsync("leases/race.json", [(byte)('a' + i)], 1, CancellationToken.None).GetAwaiter().GetResult();
+            },
+            TaskCreationOptions.LongRunning));
+        var results = await Task.WhenAll(threads);
 
         results.Count(r => r is not null).ShouldBe(1);
         (await store.ReadVersionedAsync("leases/race.json", CancellationToken.None))!.Generation.ShouldBe(2);
