@@ -29,4 +29,10 @@ internal static class ErrorCodes
 
     /// <summary>A required option is missing or invalid.</summary>
     public const string Input = "NP6110";
+
+    /// <summary>The folds and embargo do not fit the data's eras (fewer eras than folds, a fold left with no training era, no era column).</summary>
+    public const string CvLayout = "NP6111";
+
+    /// <summary>lightgbm.cv's folds or embargo are out of range (folds &lt; 2, embargo &lt; 0); at plan time NP2002.</summary>
+    public const string CvOptions = "NP6112";
 }

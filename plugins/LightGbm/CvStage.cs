@@ -1,0 +1,121 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using NumeraiPipeline.Plugins.LightGbm.CrossValidation;
+using NumeraiPipeline.Plugins.LightGbm.Data;
+using NumeraiPipeline.Plugins.LightGbm.Native;
+using NumeraiPipeline.Plugins.LightGbm.Parameters;
+using NumeraiPipeline.Plugins.LightGbm.Training;
+using NumeraiPipeline.Sdk;
+
+namespace NumeraiPipeline.Plugins.LightGbm;
+
+/// <summary>
+/// Era-aware K-fold cross-validation as a stage of its own (not a block of lightgbm.train): its outputs (out-of-fold
+/// predictions, per-fold metrics, the fold layout) differ from a model's, it reruns on its own fingerprint when folds
+/// or embargo change without retraining the final model, and numerai.metrics scores its predictions like any other.
+/// </summary>
+[Stage("lightgbm.cv", Description = "Era-aware K-fold cross-validation of a LightGBM model: contiguous era blocks, an embargo of eras on each side of the test block, out-of-fold predictions.")]
+[StageOutput("predictions", Description = "oof_predictions.parquet: id, prediction, era of every labelled row, each predicted by the fold model that saw neither its era nor the embargoed neighbours (lightgbm.predict's format).")]
+[StageOutput("csv", Description = "oof_predictions.csv: id,prediction with round-trip float precision.")]
+[StageOutput("metrics", Description = "cv_metrics.json: numerai_corr (mean, std, sharpe, max drawdown) of the out-of-fold predictions and of each fold, with its eras and rows; numerai.report's 'cv' option shows it.")]
+[StageOutput("folds", Description = "folds.json: per fold, the eras trained on, tested and embargoed.")]
+public sealed class CvStage : IStage<CvOptions>
+{
+    /// <inheritdoc />
+    public async Task<StageResult> RunAsync(StageContext context, CvOptions options, CancellationToken cancellationToken)
+    {
+        var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.cv: option 'data' is required. Set it to a Numerai parquet file.") { ExitCode = 2 };
+        if (options.LayoutProblems().FirstOrDefault() is { } problem)
+        {
+            throw new StageException(ErrorCodes.CvOptions, $"lightgbm.cv: {problem}.") { ExitCode = 2 };
+        }
+
+        var features = StageErrors.LoadFeatures(options.Features?.Path, options.FeatureSet, dataPath);
+        var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic, features.Count), dataPath, context.Secrets.Redact);
+        var native = new NativeOutput(context, parameters.Values.Values, ParameterValueCheck.ReadInt(parameters.Get("verbosity") ?? "-1") ?? -1);
+        var dataType = string.IsNullOrWhiteSpace(options.DataType) ? null : options.DataType;
+        using var rows = StageErrors.Translate(
+            () => ParquetRowSource.Open(dataPath, new DataSelection(features, options.Target, options.EraStride, dataType, DropUnlabelled: true, ReadIds: true), (long)options.ResidentLimitMb << 20),
+            dataPath);
+        if (rows.Rows == 0)
+        {
+            throw new StageException(ErrorCodes.NoRows, $"lightgbm.cv: no labelled rows left in {Path.GetFileName(dataPath)} after era_stride={options.EraStride}{(dataType is null ? string.Empty : $" and data_type={dataType}")}. Check the file, the target '{options.Target}' and the filters.");
+        }
+
+        var eras = rows.Eras ?? throw new StageException(ErrorCodes.CvLayout, $"lightgbm.cv: {Path.GetFileName(dataPath)} has no era column: cross-validation cuts folds by era. Cross-validate a Numerai file with its 'era' column.");
+        var order = EraOrder.Sort(eras);
+        IReadOnlyList<CvFold> folds;
+        try
+        {
+            folds = FoldPlanner.Plan(order, options.Folds, options.Embargo);
+        }
+        catch (FoldLayoutException ex)
+        {
+            throw new StageException(ErrorCodes.CvLayout, $"lightgbm.cv: {ex.Message} ({rows.Rows} labelled rows in {Path.GetFileName(dataPath)}).", ex);
+        }
+
+        context.Logger.LogInformation(
+            "Cross-validating on {Rows} rows x {Features} features ({Eras} eras) of {File}: {Folds} folds, embargo {Embargo} eras, target {Target}",
+            rows.Rows,
+            features.Count,
+            order.Length,
+            Path.GetFileName(dataPath),
+            folds.Count,
+            options.Embargo,
+            options.Target);
+
+        (double[] Predictions, int[] Iterations) oof;
+        using (var activity = context.ActivitySource.StartActivity("folds"))
+        {
+            activity?.SetTag("folds", folds.Count);
+            oof = StageErrors.Translate(
+                () => native.Run(() => CrossValidator.Run(rows, rows.Labels!, eras, folds, parameters, options.NumThreads, context.Progress, cancellationToken)),
+                dataPath,
+                native.Clean);
+        }
+
+        var (all, perFold) = CrossValidator.Score(oof.Predictions, rows.Labels!, eras, folds, options.NumThreads);
+        var metrics = new CvMetricsDocument
+        {
+            Target = options.Target,
+            Folds = folds.Count,
+            Embargo = options.Embargo,
+            Eras = order.Length,
+            Rows = rows.Rows,
+            Oof = all,
+            PerFold = [.. folds.Select((f, k) =>
+            {
+                var (train, test) = CrossValidator.Split(eras, f);
+                return new CvFoldMetrics
+                {
+                    Fold = f.Index,
+                    FirstTestEra = f.TestEras[0],
+                    LastTestEra = f.TestEras[^1],
+                    TestEras = f.TestEras.Count,
+                    TrainEras = f.TrainEras.Count,
+                    EmbargoedEras = f.EmbargoedEras.Count,
+                    TrainRows = train.Length,
+                    TestRows = test.Length,
+                    Iterations = oof.Iterations[k],
+                    Corr = perFold[k],
+                };
+            })],
+        };
+
+        var predictions = options.Rank ? Ranking.PercentRank(oof.Predictions, eras) : oof.Predictions;
+        var ids = rows.Ids!;
+        await context.Outputs.WriteStreamAsync("predictions", "oof_predictions.parquet", (s, ct) => PredictionWriter.WriteParquetAsync(s, ids, predictions, eras, ct), cancellationToken);
+        await context.Outputs.WriteStreamAsync("csv", "oof_predictions.csv", (s, ct) => PredictionWriter.WriteCsvAsync(s, ids, predictions, ct), cancellationToken);
+        await context.Outputs.WriteFileAsync("metrics", "cv_metrics.json", (tmp, ct) => File.WriteAllTextAsync(tmp, metrics.ToJson(), ct), cancellationToken);
+        await context.Outputs.WriteFileAsync("folds", "folds.json", (tmp, ct) => File.WriteAllTextAsync(tmp, FoldLayoutDocument.From(order, options.Embargo, folds).ToJson(), ct), cancellationToken);
+
+        context.AddSummary("folds", folds.Count.ToString(CultureInfo.InvariantCulture));
+        context.AddSummary("oof_corr_mean", all.Mean?.ToString("G6", CultureInfo.InvariantCulture) ?? "-");
+        context.Logger.LogInformation(
+            "Out-of-fold CORR mean {Corr} over {Eras} eras; per fold {PerFold}",
+            all.Mean,
+            all.Eras,
+            string.Join(", ", perFold.Select(p => p.Mean?.ToString("F4", CultureInfo.InvariantCulture) ?? "-")));
+        return StageResult.Succeeded();
+    }
+}
