@@ -24,6 +24,9 @@ internal static class MetricsErrors
     /// <summary>performance.json cannot be read (report, gate).</summary>
     public const string PerformanceUnreadable = "NP6212";
 
+    /// <summary>cv_metrics.json (lightgbm.cv) cannot be read (report).</summary>
+    public const string CvUnreadable = "NP6213";
+
     /// <summary>The report could not be rendered.</summary>
     public const string ReportFailed = "NP6211";
 

@@ -16,6 +16,10 @@ public sealed class ReportOptions
     [Description("performance.json written by numerai.performance: adds a Live section (cumulative live CORR, MMC, BMC and payout per round beside the validation expectation).")]
     public ArtifactRef? Performance { get; set; }
 
+    /// <summary>cv_metrics.json of a lightgbm.cv stage: adds the Cross-validation section.</summary>
+    [Description("cv_metrics.json written by lightgbm.cv: adds a Cross-validation section (CORR per fold and out of fold, each fold's test eras, embargo and rows) and cv_folds.png.")]
+    public ArtifactRef? Cv { get; set; }
+
     /// <summary>The report's title.</summary>
     [Description("The report's title.")]
     public string Title { get; set; } = "Numerai validation metrics";

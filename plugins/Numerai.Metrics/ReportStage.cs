@@ -20,6 +20,7 @@ namespace NumeraiPipeline.Plugins.Numerai.Metrics;
 [StageOutput("per_era_mmc_png", Description = "per_era_mmc.png: per-era MMC bars (when MMC is present).")]
 [StageOutput("per_era_bmc_png", Description = "per_era_bmc.png: per-era BMC bars (when BMC is present).")]
 [StageOutput("exposure_png", Description = "exposure.png: max feature exposure by era (when present).")]
+[StageOutput("cv_png", Description = "cv_folds.png: CORR mean per cross-validation fold (with cv).")]
 [StageOutput("live_png", Description = "live.png: cumulative live CORR, MMC and BMC per resolved round beside the validation expectation (with performance).")]
 [StageOutput("live_payout_png", Description = "live_payout.png: payout per round (with performance).")]
 public sealed class ReportStage : IStage<ReportOptions>
@@ -55,15 +56,36 @@ public sealed class ReportStage : IStage<ReportOptions>
             }
         }
 
+        CvReport? cv = null;
+        if (options.Cv is { } cvFile)
+        {
+            try
+            {
+                cv = CvReport.Load(cvFile.Path);
+            }
+            catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+            {
+                throw new StageException(MetricsErrors.CvUnreadable, $"cross-validation metrics file '{Path.GetFileName(cvFile.Path)}' cannot be read ({ex.Message}). Point cv at the 'metrics' output of a lightgbm.cv stage.", ex);
+            }
+        }
+
         var eras = doc.Corr.PerEra.Keys.ToList();
         double[] Values(SeriesReport s) => eras.Select(e => s.PerEra.GetValueOrDefault(e) ?? double.NaN).ToArray();
         var charts = new List<(string Output, string Caption, string File, byte[] Png)>();
         var liveCharts = new List<(string Output, string Caption, string File, byte[] Png)>();
+        var cvCharts = new List<(string Output, string Caption, string File, byte[] Png)>();
         using (var activity = context.ActivitySource.StartActivity("render charts"))
         {
             try
             {
                 var renderer = new ChartRenderer(options.Width, options.Height);
+                if (cv is not null)
+                {
+                    var folds = cv.PerFold.Select(f => $"{f.Fold}: {f.FirstTestEra}-{f.LastTestEra}").ToList();
+                    cvCharts.Add(("cv_png", "CORR mean per fold (test eras)", "cv_folds.png",
+                        renderer.Bars("CORR mean per cross-validation fold", folds, new ChartSeries("CORR", [.. cv.PerFold.Select(f => f.Corr.Mean ?? double.NaN)]))));
+                }
+
                 if (live is not null)
                 {
                     liveCharts.AddRange(LiveSection.Charts(renderer, live, doc));
@@ -108,19 +130,20 @@ public sealed class ReportStage : IStage<ReportOptions>
                     ex);
             }
 
-            activity?.SetTag("charts", charts.Count + liveCharts.Count);
+            activity?.SetTag("charts", charts.Count + liveCharts.Count + cvCharts.Count);
         }
 
-        foreach (var (output, _, file, png) in liveCharts.Concat(charts))
+        foreach (var (output, _, file, png) in liveCharts.Concat(cvCharts).Concat(charts))
         {
             await context.Outputs.WriteFileAsync(output, file, (path, ct) => File.WriteAllBytesAsync(path, png, ct), cancellationToken);
         }
 
         var html = HtmlReport.Build(
-            options.Title, context.Time.GetUtcNow(), doc, charts.Select(c => (c.Caption, c.File, c.Png)).ToList(), live, liveCharts.Select(c => (c.Caption, c.File, c.Png)).ToList());
+            options.Title, context.Time.GetUtcNow(), doc, charts.Select(c => (c.Caption, c.File, c.Png)).ToList(), live, liveCharts.Select(c => (c.Caption, c.File, c.Png)).ToList(),
+            cv, cvCharts.Select(c => (c.Caption, c.File, c.Png)).ToList());
         var htmlPath = await context.Outputs.WriteFileAsync("html", "report.html", (path, ct) => File.WriteAllTextAsync(path, html, ct), cancellationToken);
         context.AddSummary("report", htmlPath);
-        context.Logger.LogInformation("Report with {Charts} charts written to {Path}", charts.Count + liveCharts.Count, htmlPath);
+        context.Logger.LogInformation("Report with {Charts} charts written to {Path}", charts.Count + liveCharts.Count + cvCharts.Count, htmlPath);
         return StageResult.Succeeded();
     }
 }

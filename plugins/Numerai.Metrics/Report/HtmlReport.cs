@@ -24,7 +24,9 @@ internal static class HtmlReport
         MetricsDocument doc,
         IReadOnlyList<(string Caption, string File, byte[] Png)> charts,
         LivePerformance? live = null,
-        IReadOnlyList<(string Caption, string File, byte[] Png)>? liveCharts = null)
+        IReadOnlyList<(string Caption, string File, byte[] Png)>? liveCharts = null,
+        CvReport? cv = null,
+        IReadOnlyList<(string Caption, string File, byte[] Png)>? cvCharts = null)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(title)).Append("</title>\n<style>\n")
@@ -68,6 +70,11 @@ internal static class HtmlReport
         }
 
         sb.Append("</tbody>\n</table>\n");
+
+        if (cv is not null)
+        {
+            CvSection.Append(sb, cv, cvCharts ?? []);
+        }
 
         if (live is not null)
         {
