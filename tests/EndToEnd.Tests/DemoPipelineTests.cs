@@ -43,6 +43,7 @@ public sealed class DemoPipelineTests : IDisposable
         "--set", "stages.sandbox.with.seed=7",
         "--set", "stages.train.with.params.n_estimators=40",
         "--set", "stages.train_fasttree.with.params.number_of_trees=10",
+        "--set", "stages.cv.with.params.n_estimators=20",
         "--json",
         .. extra,
     ];
@@ -56,13 +57,21 @@ public sealed class DemoPipelineTests : IDisposable
 
         code.ShouldBe(0, error);
         var stages = JsonDocument.Parse(output).RootElement.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
-        stages.Keys.ShouldBe(["sandbox", "round", "download", "train", "train_fasttree", "validate", "validate_fasttree", "validate_ensemble", "predict", "predict_fasttree", "live_ensemble", "metrics", "performance", "gate", "report", "submit", "notify"], ignoreOrder: true);
+        stages.Keys.ShouldBe(["sandbox", "round", "download", "train", "train_fasttree", "validate", "validate_fasttree", "validate_ensemble", "predict", "predict_fasttree", "live_ensemble", "metrics", "cv", "cv_metrics", "performance", "gate", "report", "submit", "notify"], ignoreOrder: true);
         stages.Values.Select(s => s.GetProperty("outcome").GetString()).ShouldAllBe(o => o == "succeeded");
         var metricsPath = stages["metrics"].GetProperty("outputs").GetProperty("metrics").GetString()!;
         using var metrics = JsonDocument.Parse(File.ReadAllText(metricsPath));
         metrics.RootElement.GetProperty("corr").GetProperty("per_era").EnumerateObject().Count().ShouldBeGreaterThan(3);
         var html = File.ReadAllText(stages["report"].GetProperty("outputs").GetProperty("html").GetString()!);
         html.ShouldContain("<html");
+        html.ShouldContain("<h2>Cross-validation</h2>");
+        html.ShouldContain("3 folds of contiguous eras, embargo 4 era(s) on each side of every test block");
+
+        // numerai.metrics scores lightgbm.cv's out-of-fold predictions like any other: every era of the training data
+        using var cvMetrics = JsonDocument.Parse(File.ReadAllText(stages["cv_metrics"].GetProperty("outputs").GetProperty("metrics").GetString()!));
+        cvMetrics.RootElement.GetProperty("corr").GetProperty("per_era").EnumerateObject().Count().ShouldBe(30);
+        using var layout = JsonDocument.Parse(File.ReadAllText(stages["cv"].GetProperty("outputs").GetProperty("folds").GetString()!));
+        layout.RootElement.GetProperty("layout").EnumerateArray().Select(f => f.GetProperty("test").GetArrayLength()).ShouldBe([10, 10, 10]);
         html.ShouldContain("<h2 id=\"live\">Live</h2>", Case.Sensitive, "the demo's sandbox has 40 past rounds of demo_model");
         stages["performance"].GetProperty("outputs").GetProperty("resolved_rounds").GetString().ShouldBe("18");
         stages["submit"].GetProperty("outputs").GetProperty("submission_id").GetString()!.Length.ShouldBe(36);
@@ -77,6 +86,7 @@ public sealed class DemoPipelineTests : IDisposable
         again["train"].ShouldBe("up-to-date");
         again["validate"].ShouldBe("up-to-date");
         again["metrics"].ShouldBe("up-to-date");
+        again["cv"].ShouldBe("up-to-date");
         again["predict"].ShouldBe("up-to-date");
         again["train_fasttree"].ShouldBe("up-to-date");
         again["live_ensemble"].ShouldBe("up-to-date");
