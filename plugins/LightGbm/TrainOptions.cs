@@ -72,6 +72,10 @@ public sealed class TrainOptions : IValidatableObject
     [Description("Keep the selected int8 rows in memory when they fit in this many MiB (one parquet read); larger data is streamed from the file (two reads, less memory).")]
     public int ResidentLimitMb { get; set; } = 1024;
 
+    /// <summary>Keep the binned Dataset in the workspace's cache and reuse it for trainings that share rows, features and dataset parameters.</summary>
+    [Description("Keep LightGBM's binned Dataset (a binary Dataset file in WORKSPACE/cache/lightgbm-datasets) and load it instead of reading and binning the parquet features again when another training (another target, seed, learning_rate, num_leaves, ...) uses the same data file, kept rows, features and dataset parameters (max_bin, min_data_in_bin, bin_construct_sample_cnt, feature_pre_filter, seed, min_data_in_leaf, ...). The trees are the same either way.")]
+    public bool DatasetCache { get; set; } = true;
+
     /// <summary>
     /// Checked when the pipeline is planned (validate, plan, run) and again with the final values before the stage runs:
     /// every name in <see cref="Params"/> must be a LightGBM parameter or alias, set once, with a value LightGBM accepts

@@ -57,9 +57,14 @@ public sealed class TrainStage : IStage<TrainOptions>
                 options.Target,
                 parameters.ToString());
 
+            var dataSha256 = await Sha256Async(dataPath, cancellationToken);
+            var cache = options.DatasetCache
+                ? DatasetCaching.For(context.WorkspaceDirectory, dataPath, dataSha256, options.Target, options.EraStride, NullIfEmpty(options.DataType), features, parameters, cancellationToken)
+                : ((DatasetCache, string)?)null;
             using var trainActivity = context.ActivitySource.StartActivity("train");
             var request = new TrainingRequest(train, train.Labels!, parameters)
             {
+                DatasetCache = cache,
                 Valid = valid,
                 ValidLabels = valid?.Labels,
                 EarlyStoppingRounds = options.EarlyStoppingRounds,
@@ -69,6 +74,8 @@ public sealed class TrainStage : IStage<TrainOptions>
             trainActivity?.SetTag("iterations", result.Iterations);
             trainActivity?.SetTag("dataset_seconds", result.DatasetTime.TotalSeconds);
             trainActivity?.SetTag("train_seconds", result.TrainTime.TotalSeconds);
+            trainActivity?.SetTag("dataset_cached", result.DatasetFromCache);
+            trainActivity?.SetTag("feature_passes", train.FeaturePasses);
             trainActivity?.Dispose();
 
             var info = new ModelInfo
@@ -80,7 +87,7 @@ public sealed class TrainStage : IStage<TrainOptions>
                 TrainingData = new TrainingDataInfo
                 {
                     File = Path.GetFileName(dataPath),
-                    Sha256 = await Sha256Async(dataPath, cancellationToken),
+                    Sha256 = dataSha256,
                     EraStride = options.EraStride,
                     DataType = NullIfEmpty(options.DataType),
                     Rows = train.Rows,
@@ -109,17 +116,24 @@ public sealed class TrainStage : IStage<TrainOptions>
             context.AddSummary("rows", train.Rows.ToString(CultureInfo.InvariantCulture));
             context.AddSummary("features", features.Count.ToString(CultureInfo.InvariantCulture));
             context.AddSummary("iterations", result.KeptIterations.ToString(CultureInfo.InvariantCulture));
+            if (cache is not null)
+            {
+                context.AddSummary("dataset", result.DatasetFromCache ? "cached" : "built");
+            }
+
+            context.AddSummary("feature_passes", train.FeaturePasses.ToString(CultureInfo.InvariantCulture));
             if (result.ValidMetric is not null)
             {
                 context.AddSummary($"valid_{result.ValidMetric}", result.BestValidScore?.ToString("G6", CultureInfo.InvariantCulture) ?? "-");
             }
 
             context.Logger.LogInformation(
-                "Trained {Iterations} iterations (kept {Kept}) in {TrainSeconds:F1} s after {DatasetSeconds:F1} s of dataset construction; load took {LoadSeconds:F1} s in all",
+                "Trained {Iterations} iterations (kept {Kept}) in {TrainSeconds:F1} s after {DatasetSeconds:F1} s of dataset {DatasetSource}; load took {LoadSeconds:F1} s in all",
                 result.Iterations,
                 result.KeptIterations,
                 result.TrainTime.TotalSeconds,
                 result.DatasetTime.TotalSeconds,
+                result.DatasetFromCache ? "loading (cached binary Dataset, no parquet feature read)" : "construction",
                 clock.Elapsed.TotalSeconds);
             return StageResult.Succeeded();
         }

@@ -7,7 +7,7 @@ namespace NumeraiPipeline.LightGbm.Tests;
 internal static class CvParquet
 {
     /// <summary>Writes the rows <paramref name="rows"/> of <paramref name="data"/> with their ids, eras and targets.</summary>
-    public static async Task WriteRowsAsync(string path, SyntheticData data, IReadOnlyList<int> rows, string[] ids, string[] eras, float[] targets)
+    public static async Task WriteRowsAsync(string path, SyntheticData data, IReadOnlyList<int> rows, string[] ids, string[] eras, float[] targets, IReadOnlyDictionary<string, float[]>? otherTargets = null)
     {
         var width = data.Names.Length;
         var idField = new DataField<string>("id");
@@ -17,6 +17,8 @@ internal static class CvParquet
         var fields = new List<Field> { idField, eraField };
         fields.AddRange(featureFields);
         fields.Add(targetField);
+        var others = (otherTargets ?? new Dictionary<string, float[]>()).Select(t => (Field: new DataField<float?>(t.Key), Values: t.Value)).ToArray();
+        fields.AddRange(others.Select(o => o.Field));
         await using var stream = File.Create(path);
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream);
         using var group = writer.CreateRowGroup();
@@ -29,6 +31,10 @@ internal static class CvParquet
         }
 
         await group.WriteAsync<float>(targetField, (ReadOnlyMemory<float?>)rows.Select(r => float.IsNaN(targets[r]) ? (float?)null : targets[r]).ToArray());
+        foreach (var (field, values) in others)
+        {
+            await group.WriteAsync<float>(field, (ReadOnlyMemory<float?>)rows.Select(r => float.IsNaN(values[r]) ? (float?)null : values[r]).ToArray());
+        }
     }
 
     /// <summary>id, prediction and era of a predictions.parquet file.</summary>

@@ -50,6 +50,9 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
 
     public string Path => reader.Path;
 
+    /// <summary>How many times the feature columns were read from the file (0 when a training loaded its Dataset from the cache).</summary>
+    public int FeaturePasses { get; private set; }
+
     public static ParquetRowSource Open(string path, DataSelection selection, long residentLimitBytes, int? maxRowsPerBlock = null)
     {
         var reader = NumeraiParquetReader.Open(path);
@@ -138,6 +141,7 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
     {
         if (!resident)
         {
+            FeaturePasses++;
             return reader.ReadRows(featureSpec, rows.Select(r => (long)r).ToArray(), cancellationToken).Features;
         }
 
@@ -173,6 +177,7 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
             yield break;
         }
 
+        FeaturePasses++;
         var filling = resident ? new List<DataBlock>() : null;
         foreach (var block in reader.ReadBlocks(spec, cancellationToken))
         {

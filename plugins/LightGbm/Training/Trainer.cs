@@ -14,9 +14,15 @@ internal static class Trainer
         var parameters = request.Parameters.ToString();
         var clock = Stopwatch.StartNew();
         var stripsExact = false;
-        using var train = request.WholeMatrix
+        var cached = request.DatasetCache is { } c ? c.Cache.TryLoad(c.Key, parameters, request.Labels) : null;
+        using var train = cached ?? (request.WholeMatrix
             ? DatasetBuilder.BuildFromWholeMatrix(request.Train, request.Labels, parameters, cancellationToken)
-            : DatasetBuilder.BuildStreamed(request.Train, request.Labels, parameters, request.Strips, request.StripBytes, out stripsExact, cancellationToken);
+            : DatasetBuilder.BuildStreamed(request.Train, request.Labels, parameters, request.Strips, request.StripBytes, out stripsExact, cancellationToken));
+        if (cached is null && request.DatasetCache is { } save)
+        {
+            save.Cache.Save(train, save.Key);
+        }
+
         SafeDatasetHandle? valid = null;
         try
         {
@@ -31,7 +37,7 @@ internal static class Trainer
             try
             {
                 var result = Boost(booster, valid, request, progress, cancellationToken);
-                return result with { DatasetTime = datasetTime, TrainTime = clock.Elapsed };
+                return result with { DatasetTime = datasetTime, TrainTime = clock.Elapsed, DatasetFromCache = cached is not null };
             }
             catch
             {

@@ -20,6 +20,9 @@ internal sealed record TrainingRequest(IRowSource Train, float[] Labels, LightGb
     /// <summary>Whether column strips may be used at all.</summary>
     public StripPolicy Strips { get; init; } = StripPolicy.WhenExact;
 
+    /// <summary>Where binned Datasets are kept between trainings, and this training's Dataset key; null: always build.</summary>
+    public (DatasetCache Cache, string Key)? DatasetCache { get; init; }
+
     /// <summary>Build the Dataset the plain way (whole float32 matrix, LGBM_DatasetCreateFromMat), for comparisons only.</summary>
     public bool WholeMatrix { get; init; }
 }
