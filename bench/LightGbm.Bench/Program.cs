@@ -13,6 +13,7 @@ using NumeraiPipeline.Plugins.LightGbm.Training;
 //   ours DIR [--whole] [--streamed] [--sample N] [--trees N] [--threads N] [--params-file F] [--no-deterministic]
 //   mlnet DIR [--trees N] [--threads N]    ML.NET's LightGbm trainer; writes the parameters it used to DIR/mlnet-params.txt
 //   compare A.bin B.bin                    max |a-b| and bit-identical count of two prediction files
+//   matrix DIR [--targets N] [--trees N]   a target matrix with lightgbm.train's Dataset cache vs each model from the rows (MatrixBench.cs)
 var mode = args.Length > 0 ? args[0] : "help";
 string Arg(string name, string fallback)
 {
@@ -36,6 +37,10 @@ switch (mode)
         Console.WriteLine($"generated {rows} x {features} (+{valid} validation rows) in {clock.Elapsed.TotalSeconds:F1} s");
         break;
     }
+
+    case "matrix":
+        MatrixBench.Run(args[1], int.Parse(Arg("--targets", "4"), CultureInfo.InvariantCulture), trees, threads);
+        break;
 
     case "ours":
     {
