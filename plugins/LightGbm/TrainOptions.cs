@@ -73,7 +73,7 @@ public sealed class TrainOptions : IValidatableObject
     public int ResidentLimitMb { get; set; } = 1024;
 
     /// <summary>Keep the binned Dataset in the workspace's cache and reuse it for trainings that share rows, features and dataset parameters.</summary>
-    [Description("Keep LightGBM's binned Dataset (a binary Dataset file in WORKSPACE/cache/lightgbm-datasets) and load it instead of reading and binning the parquet features again when another training (another target, seed, learning_rate, num_leaves, ...) uses the same data file, kept rows, features and dataset parameters (max_bin, min_data_in_bin, bin_construct_sample_cnt, feature_pre_filter, seed, min_data_in_leaf, ...). The trees are the same either way.")]
+    [Description("Keep LightGBM's binned Dataset (a binary Dataset file in WORKSPACE/cache/lightgbm-datasets) and load it instead of reading and binning the parquet features again when another training (another target, learning_rate, num_leaves, ...) uses the same data file, kept rows, features and dataset parameters (max_bin, min_data_in_bin, bin_construct_sample_cnt, feature_pre_filter, min_data_in_leaf, seed unless data_random_seed is set, ...). The trees are the same either way.")]
     public bool DatasetCache { get; set; } = true;
 
     /// <summary>

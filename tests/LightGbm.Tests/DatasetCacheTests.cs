@@ -49,12 +49,12 @@ public sealed class DatasetCacheTests : IDisposable
         return file;
     }
 
-    private async Task<(string Model, IReadOnlyDictionary<string, string> Summary, List<string> Log)> TrainAsync(string file, string id, string target = "target", bool cache = true, Dictionary<string, JsonElement>? parameters = null)
+    private async Task<(string Model, IReadOnlyDictionary<string, string> Summary, List<string> Log)> TrainAsync(string file, string id, string target = "target", bool cache = true, Dictionary<string, JsonElement>? parameters = null, int seed = 7)
     {
         var context = new TestStageContext(ws.Path, id);
         var result = await new TrainStage().RunAsync(
             context,
-            new TrainOptions { Data = new ArtifactRef(file), Target = target, Params = parameters ?? Params(), NumThreads = 2, Seed = 7, DatasetCache = cache },
+            new TrainOptions { Data = new ArtifactRef(file), Target = target, Params = parameters ?? Params(), NumThreads = 2, Seed = seed, DatasetCache = cache },
             CancellationToken.None);
         result.Status.ShouldBe(StageResultStatus.Succeeded);
         return (File.ReadAllText(context.TestOutputs.Files["model"]), context.SummaryValues, context.LogLines);
@@ -109,6 +109,21 @@ public sealed class DatasetCacheTests : IDisposable
         var c2 = await TrainAsync(file, "e", "target_c", parameters: Params(leaves: 5));
         c2.Summary["dataset"].ShouldBe("cached");
         c2.Model.ShouldBe((await TrainAsync(file, "e_plain", "target_c", cache: false, parameters: Params(leaves: 5))).Model);
+    }
+
+    [Fact]
+    public async Task Seeds_share_a_dataset_when_data_random_seed_is_fixed_and_not_otherwise()
+    {
+        var file = await WriteAsync();
+        (await TrainAsync(file, "s1", seed: 1)).Summary["dataset"].ShouldBe("built");
+        (await TrainAsync(file, "s2", seed: 2)).Summary["dataset"].ShouldBe("built", "the seed seeds LightGBM's bin sample");
+
+        var fixedSample = Params();
+        fixedSample["data_random_seed"] = JsonSerializer.SerializeToElement(11);
+        (await TrainAsync(file, "f1", parameters: fixedSample, seed: 1)).Summary["dataset"].ShouldBe("built");
+        var second = await TrainAsync(file, "f2", parameters: fixedSample, seed: 2);
+        second.Summary["dataset"].ShouldBe("cached");
+        second.Model.ShouldBe((await TrainAsync(file, "f2_plain", parameters: fixedSample, seed: 2, cache: false)).Model);
     }
 
     [Fact]

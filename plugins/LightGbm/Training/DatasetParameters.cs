@@ -18,7 +18,13 @@ internal static class DatasetParameters
         "seed", "min_data_in_leaf", "min_sum_hessian_in_leaf",
     };
 
-    /// <summary>The dataset parameters that are set, as sorted <c>name=value</c> pairs.</summary>
+    /// <summary>
+    /// The dataset parameters that are set, as sorted <c>name=value</c> pairs; <c>seed</c> only while
+    /// <c>data_random_seed</c> is not set (an explicit one wins over the seed in LightGBM's config), so models of several
+    /// seeds share one Dataset when <c>data_random_seed</c> is given.
+    /// </summary>
     public static IEnumerable<string> Of(LightGbmParameters parameters) =>
-        parameters.Values.Where(p => Names.Contains(p.Key)).Select(p => $"{p.Key}={p.Value}");
+        parameters.Values
+            .Where(p => Names.Contains(p.Key) && !(p.Key == "seed" && parameters.Get("data_random_seed") is not null))
+            .Select(p => $"{p.Key}={p.Value}");
 }
