@@ -89,9 +89,9 @@ internal sealed class EraWorker
 
         var before = neutralizer.MaxExposure(y.AsSpan(0, m)).Max;
         var target = output[column];
-        if (IsConstant(y.AsSpan(0, m)))
+        if (PandasStd.IsZero(y.AsSpan(0, m)))
         {
-            // numerai-tools sets a column with zero standard deviation to NaN before the fit
+            // numerai-tools sets a column whose pandas std is 0 to NaN before the fit (one row has std NaN: it is fitted)
             return new EraColumnOutcome(m, 0, before, double.NaN, true);
         }
 
@@ -138,20 +138,6 @@ internal sealed class EraWorker
         {
             var row = job.Rows[k];
             if (double.IsNaN(a[row]) != double.IsNaN(b[row]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsConstant(ReadOnlySpan<double> values)
-    {
-        var first = values[0];
-        foreach (var v in values)
-        {
-            if (v != first)
             {
                 return false;
             }

@@ -25,7 +25,8 @@ internal static class LeastSquaresReference
                 throw new ArgumentException("numerai-tools asserts that the data contains no NaN");
             }
 
-            if (y.All(v => v == y[0]))
+            // pandas' std of one value is NaN, not 0: such a column is fitted
+            if (n > 1 && y.All(v => v == y[0]))
             {
                 result[c] = Enumerable.Repeat(double.NaN, n).ToArray();
                 continue;

@@ -93,6 +93,45 @@ internal sealed class NeutralizeSample
     }
 
     /// <summary>
+    /// Eras where pandas' zero-std test and a plain "all values equal" test differ, plus a single-row era: era 0001 has
+    /// ten rows of prediction_b = 0.1 (numpy's mean is exactly 0.1: std 0, NaN), era 0002 three (mean
+    /// 0.10000000000000002: std > 0, fitted by the ones column), era 0003 one row (std NaN, not 0: fitted exactly),
+    /// era 0004 sixty rows with a feature constant in the era and one duplicated.
+    /// </summary>
+    public static NeutralizeSample EdgeCases(int seed)
+    {
+        var rng = new Random(seed);
+        const int p = 14;
+        var names = Enumerable.Range(0, p).Select(j => $"feature_{(char)('a' + j)}{j:00}").ToArray();
+        var sizes = new[] { ("0001", 10), ("0002", 3), ("0003", 1), ("0004", 60) };
+        var ids = new List<string>();
+        var eras = new List<string>();
+        var features = new List<byte[]>();
+        var prediction = new List<double>();
+        var predictionB = new List<double>();
+        foreach (var (era, size) in sizes)
+        {
+            for (var i = 0; i < size; i++)
+            {
+                var x = Enumerable.Range(0, p).Select(_ => (byte)rng.Next(0, 5)).ToArray();
+                if (era == "0004")
+                {
+                    x[2] = 3;
+                    x[5] = x[1];
+                }
+
+                ids.Add($"n{rng.NextInt64(1L << 59):x15}");
+                eras.Add(era);
+                features.Add(x);
+                prediction.Add(0.5 + (0.05 * (x[0] - 2)) + (0.1 * rng.NextDouble()));
+                predictionB.Add(era is "0001" or "0002" ? 0.1 : rng.NextDouble());
+            }
+        }
+
+        return new NeutralizeSample([.. ids], [.. eras], [.. features], names, [.. prediction], [.. predictionB], [.. Enumerable.Range(0, ids.Count)]);
+    }
+
+    /// <summary>
     /// The expected values: per era and column, numerai-tools' neutralize (the reference) on the prediction rows where
     /// the column is not NaN, against the features of <paramref name="set"/>; NaN elsewhere. Indexed like <see cref="PredictionRows"/>.
     /// </summary>
