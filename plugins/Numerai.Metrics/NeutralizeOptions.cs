@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using NumeraiPipeline.Numerai.Data;
 using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.Numerai.Metrics;
@@ -91,6 +92,11 @@ public sealed class NeutralizeOptions : IValidatableObject
                 [nameof(Features)]);
         }
 
+        if (hasSet && !string.IsNullOrWhiteSpace(FeatureSet) && Features is { Exists: true } && UnknownFeatureSet(Features.Path, FeatureSet) is { } unknown)
+        {
+            yield return new ValidationResult($"option 'feature_set': {unknown}", [nameof(FeatureSet)]);
+        }
+
         foreach (var problem in NameProblems("columns", nameof(Columns), Columns).Concat(NameProblems("prediction_columns", nameof(PredictionColumns), PredictionColumns)))
         {
             yield return problem;
@@ -99,6 +105,27 @@ public sealed class NeutralizeOptions : IValidatableObject
         foreach (var overlap in PredictionColumns.Intersect(Columns, StringComparer.Ordinal).Take(1))
         {
             yield return new ValidationResult($"'{overlap}' is both a prediction column and a feature column. A column cannot be neutralized against itself.", [nameof(PredictionColumns)]);
+        }
+    }
+
+    /// <summary>
+    /// When features.json is already on disk at plan time (a literal path, not a stage's output), an unknown set is
+    /// reported now; an unreadable file is left to the run, which names its problem.
+    /// </summary>
+    private static string? UnknownFeatureSet(string featuresPath, string featureSet)
+    {
+        try
+        {
+            FeatureMetadata.Load(featuresPath).Resolve(featureSet);
+            return null;
+        }
+        catch (DataSchemaException ex) when (ex.Code == DataErrorCodes.UnknownFeatureSet)
+        {
+            return ex.Message;
+        }
+        catch (Exception ex) when (ex is DataSchemaException or IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
