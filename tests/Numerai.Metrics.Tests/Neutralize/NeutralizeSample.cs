@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using NumeraiPipeline.Numerai.Data;
 using Parquet;
 using Parquet.Schema;
 
@@ -131,6 +132,20 @@ internal sealed class NeutralizeSample
         return new NeutralizeSample([.. ids], [.. eras], [.. features], names, [.. prediction], [.. predictionB], [.. Enumerable.Range(0, ids.Count)]);
     }
 
+    /// <summary>The same sample with its data rows in another order (the predictions keep theirs).</summary>
+    public NeutralizeSample WithDataOrder(int[] order)
+    {
+        var newIndex = new int[order.Length];
+        for (var k = 0; k < order.Length; k++)
+        {
+            newIndex[order[k]] = k;
+        }
+
+        return new NeutralizeSample(
+            [.. order.Select(i => Ids[i])], [.. order.Select(i => Eras[i])], [.. order.Select(i => Features[i])], FeatureNames,
+            [.. order.Select(i => Prediction[i])], [.. order.Select(i => PredictionB[i])], [.. PredictionRows.Select(r => newIndex[r])]);
+    }
+
     /// <summary>
     /// The expected values: per era and column, numerai-tools' neutralize (the reference) on the prediction rows where
     /// the column is not NaN, against the features of <paramref name="set"/>; NaN elsewhere. Indexed like <see cref="PredictionRows"/>.
@@ -180,7 +195,7 @@ internal sealed class NeutralizeSample
                 await group.WriteAsync(fields[2], Enumerable.Repeat("validation", count).ToArray(), null);
                 for (var j = 0; j < FeatureNames.Length; j++)
                 {
-                    var column = Enumerable.Range(start, count).Select(i => (sbyte?)Features[i][j]).ToArray();
+                    var column = Enumerable.Range(start, count).Select(i => Features[i][j] == DataBlock.MissingFeature ? null : (sbyte?)Features[i][j]).ToArray();
                     await group.WriteAsync<sbyte>(fields[3 + j], column.AsMemory(), null, null, CancellationToken.None);
                 }
             }
