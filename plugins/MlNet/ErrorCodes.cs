@@ -1,6 +1,9 @@
 namespace NumeraiPipeline.Plugins.MlNet;
 
-/// <summary>The NP61xx codes of the mlnet.* and ensemble stages (NP612x mlnet, NP613x ensemble).</summary>
+/// <summary>
+/// The NP61xx codes of the mlnet.* and ensemble stages (NP612x mlnet, NP613x ensemble). The conditions every model
+/// stage shares (no feature list NP6103, no rows NP6106, a missing column NP6602) are Numerai.Models' and Numerai.Data's.
+/// </summary>
 internal static class ErrorCodes
 {
     /// <summary>A required option is missing or invalid.</summary>
@@ -8,9 +11,6 @@ internal static class ErrorCodes
 
     /// <summary>A FastTree parameter is unknown or has an invalid value.</summary>
     public const string Parameter = "NP6122";
-
-    /// <summary>No labelled rows left to train on after filtering.</summary>
-    public const string NoRows = "NP6123";
 
     /// <summary>The model file is not an ML.NET model written by mlnet.train.</summary>
     public const string Model = "NP6124";
