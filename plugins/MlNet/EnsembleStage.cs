@@ -21,7 +21,7 @@ public sealed class EnsembleStage : IStage<EnsembleOptions>
         var dataPath = StageData.RequirePath(options.Data, Stage, "data", "the Numerai parquet the predictions were made for");
         if (options.Predictions.Count == 0)
         {
-            throw new StageException(ErrorCodes.EnsembleInput, $"{Stage}: 'predictions' is empty. List at least one prediction file.") { ExitCode = 2 };
+            throw MlNetErrors.EnsembleInput.Exception("'predictions' is empty", "List at least one prediction file.");
         }
 
         var weights = Weights(options);
@@ -70,14 +70,14 @@ public sealed class EnsembleStage : IStage<EnsembleOptions>
 
         if (options.Weights.Count != n)
         {
-            throw new StageException(ErrorCodes.EnsembleInput,
-                $"{Stage}: {options.Weights.Count} weights for {n} prediction files. Give one weight per file, in the same order, or none for equal weights.") { ExitCode = 2 };
+            throw MlNetErrors.EnsembleInput.Exception($"{options.Weights.Count} weights for {n} prediction files", "Give one weight per file, in the same order, or none for equal weights.");
         }
 
         if (options.Weights.Any(w => w < 0 || double.IsNaN(w) || double.IsInfinity(w)) || options.Weights.Sum() <= 0)
         {
-            throw new StageException(ErrorCodes.EnsembleInput,
-                $"{Stage}: weights must be finite, non-negative and not all zero (got {string.Join(", ", options.Weights.Select(w => w.ToString(CultureInfo.InvariantCulture)))}).") { ExitCode = 2 };
+            throw MlNetErrors.EnsembleInput.Exception(
+                $"weights must be finite, non-negative and not all zero (got {string.Join(", ", options.Weights.Select(w => w.ToString(CultureInfo.InvariantCulture)))})",
+                "Fix 'weights', or remove it for equal weights.");
         }
 
         var sum = options.Weights.Sum();
@@ -108,9 +108,7 @@ public sealed class EnsembleStage : IStage<EnsembleOptions>
 
         if (missing.Count > 0)
         {
-            throw new StageException(ErrorCodes.EnsembleMissingIds,
-                $"{Stage}: {Path.GetFileName(path)} has no (or a NaN) prediction for {missing.Count} of the {ids.Length} ids of {Path.GetFileName(dataPath)} (e.g. {string.Join(", ", missing.Take(3))}). " +
-                "Predict the same data file with every member (and the same data_type filter).");
+            throw MlNetErrors.EnsembleMissingIds.Exception(Path.GetFileName(path), missing.Count, ids.Length, Path.GetFileName(dataPath), string.Join(", ", missing.Take(3)));
         }
 
         return values;

@@ -63,7 +63,7 @@ public sealed class MlNetPredictStage : IStage<MlNetPredictOptions>
             using (var zip = ZipFile.OpenRead(modelPath))
             {
                 var entry = zip.GetEntry(MlNetModelInfo.ZipEntryName)
-                    ?? throw new StageException(ErrorCodes.Model, $"{Stage}: {Path.GetFileName(modelPath)} is not a model of mlnet.train (no {MlNetModelInfo.ZipEntryName} inside). Point 'model' at model.zip of mlnet.train.") { ExitCode = 2 };
+                    ?? throw MlNetErrors.Model.Exception(Stage, Path.GetFileName(modelPath), $"it is not a model of mlnet.train (no {MlNetModelInfo.ZipEntryName} inside)");
                 using var text = new StreamReader(entry.Open());
                 info = MlNetModelInfo.FromJson(text.ReadToEnd());
             }
@@ -74,7 +74,7 @@ public sealed class MlNetPredictStage : IStage<MlNetPredictOptions>
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or JsonException or InvalidOperationException or FormatException)
         {
-            throw new StageException(ErrorCodes.Model, $"{Stage}: cannot load the model {Path.GetFileName(modelPath)}: {ex.Message}. Point 'model' at model.zip of mlnet.train.", ex) { ExitCode = 2 };
+            throw MlNetErrors.Model.ExceptionFrom(ex, Stage, Path.GetFileName(modelPath), ex.Message.TrimEnd('.'));
         }
     }
 }

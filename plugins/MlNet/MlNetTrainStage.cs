@@ -69,7 +69,7 @@ public sealed class MlNetTrainStage : IStage<MlNetTrainOptions>
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
             {
-                throw new StageException(ErrorCodes.MlNet, $"{Stage}: FastTree training failed on {Path.GetFileName(dataPath)}: {ex.Message}. Check the parameters and the data.", ex);
+                throw MlNetErrors.MlNet.ExceptionFrom(ex, Path.GetFileName(dataPath), ex.Message.TrimEnd('.'));
             }
         }
 

@@ -8,5 +8,5 @@ internal static class StageData
     public static string RequirePath(ArtifactRef? artifact, string stage, string option, string what) =>
         artifact?.Path is { Length: > 0 } path
             ? path
-            : throw new StageException(ErrorCodes.Input, $"{stage}: option '{option}' is required. Set it to {what}.") { ExitCode = 2 };
+            : throw MlNetErrors.Input.Exception(stage, option, what);
 }

@@ -9,19 +9,6 @@ namespace NumeraiPipeline.Numerai.Models;
 [ErrorCatalogue("model stages (Numerai.Models)")]
 public static class ModelErrors
 {
-    /// <summary>No features.json and no feature_* columns.</summary>
-    public static readonly ErrorCode NoFeatureList = new(
-        "NP6103",
-        "no feature list",
-        "{0}: no features.json given and {1} has no 'feature_*' columns. Set 'features' to the dataset's features.json and 'feature_set' to one of its sets.",
-        "give 'features' (features.json) and 'feature_set'",
-        ExitClass.InvalidInput);
-
-    /// <summary>Nothing left to train on after the filters.</summary>
-    public static readonly ErrorCode NoRows = new(
-        "NP6106",
-        "no labelled rows to train on",
-        "{0}: no labelled rows left in {1} after era_stride={2}{3}. Check the file, the target '{4}' and the filters.",
-        "check data_type / era_stride and that the target has values",
-        ExitClass.Failure);
+    public static readonly ErrorCode NoFeatureList = new("NP6103", "No feature list", "{0}: no features.json given and {1} has no 'feature_*' columns. Set 'features' to the dataset's features.json and 'feature_set' to one of its sets.", "Give 'features' (features.json) and 'feature_set'.", ExitClass.InvalidInput);
+    public static readonly ErrorCode NoRows = new("NP6106", "No rows to train on", "{0}: no labelled rows left in {1} after era_stride={2}{3}. Check the file, the target '{4}' and the filters.", "Check data_type / era_stride and that the target has values.", ExitClass.Failure);
 }

@@ -128,7 +128,9 @@ public sealed class MlNetStageTests : IDisposable
             Params = new() { ["number_of_tree"] = JsonSerializer.SerializeToElement(5) },
         }, CancellationToken.None));
         unknown.Code.ShouldBe("NP6122");
+        unknown.Message.ShouldStartWith("mlnet.train: params: ");
         unknown.Message.ShouldContain("Did you mean 'number_of_trees'?");
+        unknown.ExitCode.ShouldBe(2);
 
         var set = await Should.ThrowAsync<StageException>(() => new MlNetTrainStage().RunAsync(context, new MlNetTrainOptions
         {
@@ -151,6 +153,9 @@ public sealed class MlNetStageTests : IDisposable
             Data = new ArtifactRef(Path.Combine(dir, "live.parquet")),
         }, CancellationToken.None));
         notModel.Code.ShouldBe("NP6124");
+        notModel.Message.ShouldStartWith("mlnet.predict: cannot load the model features.json: ");
+        notModel.Message.ShouldEndWith(". Point 'model' at model.zip of mlnet.train.");
+        notModel.ExitCode.ShouldBe(2);
         context.TestOutputs.Files.ShouldBeEmpty();
     }
 
