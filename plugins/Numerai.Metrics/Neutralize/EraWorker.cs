@@ -108,7 +108,7 @@ internal sealed class EraWorker
         {
             Grow(ref ranked, m);
             GrowIdentity(m);
-            PercentRanks.Rank(z, new ArraySegment<int>(identity, 0, m), ranked);
+            Ranks.PercentAmong(z, new ArraySegment<int>(identity, 0, m), ranked);
             final = ranked;
         }
 

@@ -78,7 +78,7 @@ public sealed class NeutralizeStageTests
         var ranked = new double[expected.Length];
         foreach (var era in written.Eras.Distinct())
         {
-            PercentRanks.Rank(expected, Enumerable.Range(0, expected.Length).Where(k => written.Eras[k] == era).ToArray(), ranked);
+            Ranks.PercentAmong(expected, Enumerable.Range(0, expected.Length).Where(k => written.Eras[k] == era).ToArray(), ranked);
         }
 
         written.Values["prediction"].ShouldBe(ranked, 1e-15);
