@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using NumeraiPipeline.Numerai.Data;
 using NumeraiPipeline.Plugins.LightGbm.Data;
 using NumeraiPipeline.Plugins.LightGbm.Training;
 
@@ -17,7 +18,7 @@ internal static class MatrixBench
     {
         var features = Enumerable.Range(0, ReadFeatureCount(dir)).Select(BenchData.FeatureName).ToArray();
         var parameters = Parameters(trees, threads, 0.01, features.Length);
-        using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new DataSelection(features, "target", DropUnlabelled: true), long.MaxValue);
+        using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new ReadSpec { Features = features, Target = "target", DropMissingTarget = true, IncludeIds = false }, long.MaxValue);
         foreach (var _ in train.ReadChunks(CancellationToken.None))
         {
         }

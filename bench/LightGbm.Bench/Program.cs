@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.ML;
 using NumeraiPipeline.LightGbm.Bench;
+using NumeraiPipeline.Numerai.Data;
 using NumeraiPipeline.Plugins.LightGbm.Data;
 using NumeraiPipeline.Plugins.LightGbm.Native;
 using NumeraiPipeline.Plugins.LightGbm.Training;
@@ -59,7 +60,7 @@ switch (mode)
             : LightGbmParameters.Create(ParseParams(paramText, sample.ToString(CultureInfo.InvariantCulture), trees), null, null, false);
 
         var clock = Stopwatch.StartNew();
-        using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new DataSelection(features, "target", DropUnlabelled: true), streamed ? 0 : long.MaxValue);
+        using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new ReadSpec { Features = features, Target = "target", DropMissingTarget = true, IncludeIds = false }, streamed ? 0 : long.MaxValue);
         if (!streamed)
         {
             foreach (var _ in train.ReadChunks(CancellationToken.None))
@@ -82,7 +83,7 @@ switch (mode)
         var peakTrain = Rss.PeakMiB();
 
         clock.Restart();
-        using var valid = ParquetRowSource.Open(Path.Combine(dir, "validation.parquet"), new DataSelection(features, "target"), 0);
+        using var valid = ParquetRowSource.Open(Path.Combine(dir, "validation.parquet"), new ReadSpec { Features = features, Target = "target", IncludeIds = false }, 0);
         var predictions = Predictor.Predict(result.Booster, valid, threads, CancellationToken.None);
         Console.WriteLine($"prediction ({valid.Rows} rows, streamed from parquet): {clock.Elapsed.TotalSeconds:F2} s");
         Console.WriteLine($"validation corr: {Pearson(predictions, valid.Labels!):F4}");
@@ -98,7 +99,7 @@ switch (mode)
         var features = Enumerable.Range(0, ReadFeatureCount(dir)).Select(BenchData.FeatureName).ToArray();
         var sample = int.Parse(Arg("--sample", LightGbmParameters.DefaultSampleCount(features.Length).ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         var parameters = LightGbmParameters.Create(NumeraiParams(trees, sample), threads, seed: 1, deterministic: true);
-        using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new DataSelection(features, "target", DropUnlabelled: true), 0);
+        using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new ReadSpec { Features = features, Target = "target", DropMissingTarget = true, IncludeIds = false }, 0);
         GC.Collect(2, GCCollectionMode.Aggressive, true, true);
         var before = Rss.CurrentMiB();
         var clock = Stopwatch.StartNew();
@@ -121,7 +122,7 @@ switch (mode)
         var dir = args[1];
         var features = Enumerable.Range(0, ReadFeatureCount(dir)).Select(BenchData.FeatureName).ToArray();
         int? blockRows = args.Contains("--block-rows") ? int.Parse(Arg("--block-rows", "0"), CultureInfo.InvariantCulture) : null;
-        using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new DataSelection(features, "target", DropUnlabelled: true), 0, blockRows);
+        using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new ReadSpec { Features = features, Target = "target", DropMissingTarget = true, IncludeIds = false, MaxRowsPerBlock = blockRows }, 0);
         GC.Collect(2, GCCollectionMode.Aggressive, true, true);
         var before = Rss.CurrentMiB();
         var clock = Stopwatch.StartNew();
@@ -140,7 +141,7 @@ switch (mode)
         var dir = args[1];
         var features = Enumerable.Range(0, ReadFeatureCount(dir)).Select(BenchData.FeatureName).ToArray();
         var clock = Stopwatch.StartNew();
-        using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new DataSelection(features, "target", DropUnlabelled: true), long.MaxValue);
+        using var train = ParquetRowSource.Open(Path.Combine(dir, "train.parquet"), new ReadSpec { Features = features, Target = "target", DropMissingTarget = true, IncludeIds = false }, long.MaxValue);
         foreach (var _ in train.ReadChunks(CancellationToken.None))
         {
         }
@@ -159,7 +160,7 @@ switch (mode)
         Console.WriteLine($"load + dataset + training: {(load + fit).TotalSeconds:F2} s wall, {Cpu():F1} s CPU (load {cpuLoad:F1} s CPU)");
         var peakTrain = Rss.PeakMiB();
         clock.Restart();
-        using var valid = ParquetRowSource.Open(Path.Combine(dir, "validation.parquet"), new DataSelection(features, "target"), 0);
+        using var valid = ParquetRowSource.Open(Path.Combine(dir, "validation.parquet"), new ReadSpec { Features = features, Target = "target", IncludeIds = false }, 0);
         var predictions = MlNetRunner.Predict(ml, model, valid).Select(f => (double)f).ToArray();
         Console.WriteLine($"prediction ({valid.Rows} rows): {clock.Elapsed.TotalSeconds:F2} s");
         Console.WriteLine($"validation corr: {Pearson(predictions, valid.Labels!):F4}");

@@ -50,7 +50,7 @@ internal static class Floors
     public static void Push(string directory, int threads, int trees)
     {
         var features = FeatureMetadata.Load(Path.Combine(directory, "features.json")).Resolve("all");
-        using var train = ParquetRowSource.Open(Path.Combine(directory, "train.parquet"), new DataSelection(features, "target", DropUnlabelled: true), long.MaxValue);
+        using var train = ParquetRowSource.Open(Path.Combine(directory, "train.parquet"), new ReadSpec { Features = features, Target = "target", DropMissingTarget = true, IncludeIds = false }, long.MaxValue);
         var parameters = Cli.Parameters(trees, threads, features.Count).ToString();
         var sample = DatasetBuilder.SampleIndices(train.Rows, parameters);
         using var dataset = DatasetBuilder.CreateFromSample(train, sample, parameters, out _, CancellationToken.None);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using NumeraiPipeline.Numerai.Data;
+using NumeraiPipeline.Numerai.Models;
 using NumeraiPipeline.Plugins.LightGbm.CrossValidation;
 using NumeraiPipeline.Plugins.LightGbm.Data;
 using NumeraiPipeline.Plugins.LightGbm.Native;
@@ -21,6 +23,8 @@ namespace NumeraiPipeline.Plugins.LightGbm;
 [StageOutput("folds", Description = "folds.json: per fold, the eras trained on, tested and embargoed.")]
 public sealed class CvStage : IStage<CvOptions>
 {
+    private const string Stage = "lightgbm.cv";
+
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, CvOptions options, CancellationToken cancellationToken)
     {
@@ -30,16 +34,23 @@ public sealed class CvStage : IStage<CvOptions>
             throw new StageException(ErrorCodes.CvOptions, $"lightgbm.cv: {problem}.") { ExitCode = 2 };
         }
 
-        var features = StageErrors.LoadFeatures(options.Features?.Path, options.FeatureSet, dataPath);
+        var features = FeatureList.Resolve(Stage, options.Features?.Path, options.FeatureSet, dataPath);
         var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic, features.Count), dataPath, context.Secrets.Redact);
         var native = new NativeOutput(context, parameters.Values.Values, ParameterValueCheck.ReadInt(parameters.Get("verbosity") ?? "-1") ?? -1);
-        var dataType = string.IsNullOrWhiteSpace(options.DataType) ? null : options.DataType;
-        using var rows = StageErrors.Translate(
-            () => ParquetRowSource.Open(dataPath, new DataSelection(features, options.Target, options.EraStride, dataType, DropUnlabelled: true, ReadIds: true), (long)options.ResidentLimitMb << 20),
-            dataPath);
+        var dataType = OptionText.NullIfBlank(options.DataType);
+        var spec = new ReadSpec
+        {
+            Features = features,
+            Target = options.Target,
+            EraStride = options.EraStride,
+            DataType = dataType,
+            DropMissingTarget = true,
+            IncludeIds = true,
+        };
+        using var rows = StageErrors.Translate(() => ParquetRowSource.Open(dataPath, spec, (long)options.ResidentLimitMb << 20), dataPath);
         if (rows.Rows == 0)
         {
-            throw new StageException(ErrorCodes.NoRows, $"lightgbm.cv: no labelled rows left in {Path.GetFileName(dataPath)} after era_stride={options.EraStride}{(dataType is null ? string.Empty : $" and data_type={dataType}")}. Check the file, the target '{options.Target}' and the filters.");
+            throw ModelErrors.NoRows.Exception(Stage, Path.GetFileName(dataPath), options.EraStride, dataType is null ? string.Empty : $" and data_type={dataType}", options.Target);
         }
 
         var eras = rows.Eras ?? throw new StageException(ErrorCodes.CvLayout, $"lightgbm.cv: {Path.GetFileName(dataPath)} has no era column: cross-validation cuts folds by era. Cross-validate a Numerai file with its 'era' column.");
@@ -102,10 +113,18 @@ public sealed class CvStage : IStage<CvOptions>
             })],
         };
 
-        var predictions = options.Rank ? Ranking.PercentRank(oof.Predictions, eras) : oof.Predictions;
+        var predictions = PredictionOutputs.Ranked(oof.Predictions, eras, options.Rank);
         var ids = rows.Ids!;
-        await context.Outputs.WriteStreamAsync("predictions", "oof_predictions.parquet", (s, ct) => PredictionWriter.WriteParquetAsync(s, ids, predictions, eras, ct), cancellationToken);
-        await context.Outputs.WriteStreamAsync("csv", "oof_predictions.csv", (s, ct) => PredictionWriter.WriteCsvAsync(s, ids, predictions, ct), cancellationToken);
+        await context.Outputs.WriteFileAsync("predictions", "oof_predictions.parquet", (tmp, _) =>
+        {
+            PredictionsFile.WriteParquet(tmp, ids, predictions, PredictionsFile.PredictionColumn, eras);
+            return Task.CompletedTask;
+        }, cancellationToken);
+        await context.Outputs.WriteFileAsync("csv", "oof_predictions.csv", (tmp, _) =>
+        {
+            PredictionsFile.WriteCsv(tmp, ids, predictions);
+            return Task.CompletedTask;
+        }, cancellationToken);
         await context.Outputs.WriteFileAsync("metrics", "cv_metrics.json", (tmp, ct) => File.WriteAllTextAsync(tmp, metrics.ToJson(), ct), cancellationToken);
         await context.Outputs.WriteFileAsync("folds", "folds.json", (tmp, ct) => File.WriteAllTextAsync(tmp, FoldLayoutDocument.From(order, options.Embargo, folds).ToJson(), ct), cancellationToken);
 

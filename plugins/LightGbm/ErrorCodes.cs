@@ -1,25 +1,16 @@
 namespace NumeraiPipeline.Plugins.LightGbm;
 
-/// <summary>The NP61xx codes of the lightgbm.* stages (listed in docs/errors.md).</summary>
+/// <summary>
+/// The NP61xx codes of the lightgbm.* stages (listed in docs/errors.md). The conditions every model stage shares
+/// (no feature list NP6103, no rows NP6106, a missing column NP6602) are Numerai.Models' and Numerai.Data's.
+/// </summary>
 internal static class ErrorCodes
 {
-    /// <summary>A feature the pipeline, features.json or the model names is not in the data file.</summary>
-    public const string MissingFeature = "NP6101";
-
-    /// <summary>The target column is not in the data file.</summary>
-    public const string MissingTarget = "NP6102";
-
-    /// <summary>No feature list: no features.json given and the data file has no feature_* columns.</summary>
-    public const string FeatureSet = "NP6103";
-
     /// <summary>A LightGBM parameter is unknown, duplicated or has a value LightGBM rejects.</summary>
     public const string Parameter = "NP6104";
 
     /// <summary>LightGBM's native library failed.</summary>
     public const string Native = "NP6105";
-
-    /// <summary>No rows left to train on after filtering.</summary>
-    public const string NoRows = "NP6106";
 
     /// <summary>The model file (or its sidecar) cannot be read.</summary>
     public const string Model = "NP6107";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using NumeraiPipeline.Numerai.Models;
 using NumeraiPipeline.Plugins.LightGbm.Data;
 using NumeraiPipeline.Plugins.LightGbm.Native;
 using NumeraiPipeline.Plugins.LightGbm.Training;
@@ -23,7 +24,7 @@ public sealed class PredictStage : IStage<PredictOptions>
         var native = new NativeOutput(context, [], verbosity: 0);
         using var booster = native.Run(() => LoadModel(modelPath, native.Clean));
         var features = native.Run(booster.FeatureNames);
-        using var rows = OpenData(dataPath, features, modelPath, options.DataType);
+        using var rows = StageErrors.Translate(() => ParquetRowSource.Open(dataPath, options.PredictionSpec(features), residentLimitBytes: 0, modelPath), dataPath);
 
         double[] predictions;
         using (var activity = context.ActivitySource.StartActivity("predict"))
@@ -32,18 +33,8 @@ public sealed class PredictStage : IStage<PredictOptions>
             predictions = StageErrors.Translate(() => native.Run(() => Predictor.Predict(booster, rows, options.NumThreads, cancellationToken)), dataPath, native.Clean);
         }
 
-        if (options.Rank)
-        {
-            predictions = Ranking.PercentRank(predictions, rows.Eras);
-        }
-
-        var ids = rows.Ids!;
-        await context.Outputs.WriteStreamAsync(
-            "predictions",
-            "predictions.parquet",
-            (s, ct) => PredictionWriter.WriteParquetAsync(s, ids, predictions, rows.Eras, ct),
-            cancellationToken);
-        await context.Outputs.WriteStreamAsync("csv", "predictions.csv", (s, ct) => PredictionWriter.WriteCsvAsync(s, ids, predictions, ct), cancellationToken);
+        predictions = PredictionOutputs.Ranked(predictions, rows.Eras, options.Rank);
+        await PredictionOutputs.WriteAsync(context, rows.Ids!, predictions, rows.Eras, cancellationToken);
         context.AddSummary("predicted_rows", rows.Rows.ToString(CultureInfo.InvariantCulture));
         context.Logger.LogInformation(
             "Predicted {Rows} rows of {File} with {Model} ({Features} features, {Iterations} iterations)",
@@ -74,23 +65,6 @@ public sealed class PredictStage : IStage<PredictOptions>
                 ErrorCodes.Model,
                 $"cannot load the LightGBM model {Path.GetFileName(modelPath)}: {clean(ex.NativeMessage).TrimEnd(' ', '.', '\n')}. Point 'model' at model.txt of lightgbm.train.",
                 ex.Cleaned(clean));
-        }
-    }
-
-    private static ParquetRowSource OpenData(string dataPath, IReadOnlyList<string> features, string modelPath, string? dataType)
-    {
-        try
-        {
-            return StageErrors.Translate(
-                () => ParquetRowSource.Open(dataPath, new DataSelection(features, null, 1, string.IsNullOrWhiteSpace(dataType) ? null : dataType, ReadIds: true), residentLimitBytes: 0),
-                dataPath);
-        }
-        catch (StageException ex) when (ex.InnerException is MissingColumnsException schema && !schema.IsTarget && !schema.Missing.SequenceEqual(["id"]))
-        {
-            throw new StageException(
-                ErrorCodes.MissingFeature,
-                $"the model {Path.GetFileName(modelPath)} needs {schema.Missing.Count} feature(s) that {Path.GetFileName(dataPath)} lacks: {string.Join(", ", schema.Missing.Take(10))}{(schema.Missing.Count > 10 ? ", ..." : string.Empty)}. Predict with data of the dataset version the model was trained on, or retrain on the current features.",
-                ex) { ExitCode = 2 };
         }
     }
 }

@@ -1,12 +1,13 @@
-using NumeraiPipeline.Numerai.Data;
-using NumeraiPipeline.Plugins.LightGbm.Data;
 using NumeraiPipeline.Plugins.LightGbm.Native;
 using NumeraiPipeline.Plugins.LightGbm.Training;
 using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.LightGbm;
 
-/// <summary>Turns the plugin's internal failures into <see cref="StageException"/>s with NP61xx codes.</summary>
+/// <summary>
+/// Turns the plugin's internal failures (parameters, LightGBM's native library, unreadable files) into
+/// <see cref="StageException"/>s with NP61xx codes; coded errors (NP66xx of the data library, NP61xx of Numerai.Models) pass through.
+/// </summary>
 internal static class StageErrors
 {
     /// <summary>Runs <paramref name="action"/>, turning its failures into coded errors.</summary>
@@ -31,34 +32,10 @@ internal static class StageErrors
         return true;
     }, file, clean);
 
-    /// <summary>The feature list: the set from features.json, or every <c>feature_*</c> column of the data file.</summary>
-    public static IReadOnlyList<string> LoadFeatures(string? featuresJson, string featureSet, string dataFile)
-    {
-        if (featuresJson is null)
-        {
-            using var file = NumeraiParquetReader.Open(dataFile);
-            var all = file.Columns.Where(c => c.StartsWith("feature_", StringComparison.Ordinal)).ToArray();
-            return all.Length > 0
-                ? all
-                : throw new StageException(ErrorCodes.FeatureSet, $"{Path.GetFileName(dataFile)} has no 'feature_*' columns. Give 'features' (features.json) and 'feature_set'.") { ExitCode = 2 };
-        }
-
-        // NP6601 (unreadable features.json) and NP6603 (unknown feature set, with the known sets) come from Numerai.Data.
-        return FeatureMetadata.Load(featuresJson).Resolve(featureSet);
-    }
-
     private static StageException? Map(Exception ex, string file, Func<string, string> clean) => ex switch
     {
         StageException => null,
         OperationCanceledException => null,
-        MissingColumnsException s when s.IsTarget => new StageException(
-            ErrorCodes.MissingTarget,
-            $"{s.Message}. Set 'target' to a target column of the file (features.json lists them under \"targets\").",
-            ex) { ExitCode = 2 },
-        MissingColumnsException s => new StageException(
-            ErrorCodes.MissingFeature,
-            $"{s.Message} (schema drift: the feature set names columns this data file does not have). Download features.json and the data of the same dataset version, or choose another feature_set.",
-            ex) { ExitCode = 2 },
         ParameterException p => new StageException(ErrorCodes.Parameter, $"params: {clean(p.Message)}") { ExitCode = 2 },
         LightGbmException l when LooksLikeParameter(l.NativeMessage) => new StageException(
             ErrorCodes.Parameter,

@@ -3,39 +3,14 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using NumeraiPipeline.Plugins.LightGbm.Native;
 using NumeraiPipeline.Plugins.LightGbm.Parameters;
+using NumeraiPipeline.Numerai.Models;
 using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.LightGbm;
 
-/// <summary>Options of <c>lightgbm.train</c>.</summary>
-public sealed class TrainOptions : IValidatableObject
+/// <summary>Options of <c>lightgbm.train</c>: the shared training options plus LightGBM's parameters and training controls.</summary>
+public sealed class TrainOptions : ModelTrainOptions
 {
-    /// <summary>Training data (Numerai parquet: id, era, int8 features, targets).</summary>
-    [Required]
-    [Description("Training data: a Numerai parquet file (id, era, int8 features, targets).")]
-    public ArtifactRef? Data { get; set; }
-
-    /// <summary>Numerai's features.json; when absent, every int8 column whose name starts with <c>feature_</c> is used.</summary>
-    [Description("Numerai's features.json; when absent, every column whose name starts with 'feature_' is used.")]
-    public ArtifactRef? Features { get; set; }
-
-    /// <summary>The feature set of features.json.</summary>
-    [Description("The feature set in features.json (small, medium, all, ...).")]
-    public string FeatureSet { get; set; } = "small";
-
-    /// <summary>The target column.</summary>
-    [Description("The target column to learn.")]
-    public string Target { get; set; } = "target";
-
-    /// <summary>Keep every k-th era, as Numerai's examples do (4 there).</summary>
-    [Range(1, 10000)]
-    [Description("Keep every k-th era (in era order, from the first), as Numerai's examples subsample (they use 4).")]
-    public int EraStride { get; set; } = 1;
-
-    /// <summary>Keep only rows with this data_type (e.g. validation), or all rows.</summary>
-    [Description("Keep only rows whose data_type equals this (e.g. 'validation'); all rows when empty.")]
-    public string? DataType { get; set; }
-
     /// <summary>LightGBM parameters by LightGBM's names or aliases.</summary>
     [Description("LightGBM parameters by LightGBM's names or aliases (n_estimators, learning_rate, max_depth, num_leaves, colsample_bytree, min_data_in_leaf, subsample, reg_lambda, ...).")]
     public Dictionary<string, JsonElement> Params { get; set; } = [];
@@ -82,7 +57,7 @@ public sealed class TrainOptions : IValidatableObject
     /// (its types, ranges and enum values, generated from LightGBM's config.h) and that fits the other parameters, so a
     /// mistake is reported with its file position instead of after the download, at training time.
     /// </summary>
-    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    protected override IEnumerable<ValidationResult> ValidateFamily()
     {
         IReadOnlyList<string> problems;
         try
@@ -98,16 +73,6 @@ public sealed class TrainOptions : IValidatableObject
         foreach (var problem in problems)
         {
             yield return new ValidationResult($"option 'params': {problem}", [nameof(Params)]);
-        }
-
-        if (string.IsNullOrWhiteSpace(Target))
-        {
-            yield return new ValidationResult("option 'target' is empty. Name the target column, e.g. 'target'.", [nameof(Target)]);
-        }
-
-        if (string.IsNullOrWhiteSpace(FeatureSet))
-        {
-            yield return new ValidationResult("option 'feature_set' is empty. Name a feature set of features.json, e.g. 'small'.", [nameof(FeatureSet)]);
         }
 
         if (EarlyStoppingRounds > 0 && Valid is null)

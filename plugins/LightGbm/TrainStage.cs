@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using NumeraiPipeline.Numerai.Models;
 using NumeraiPipeline.Plugins.LightGbm.Data;
 using NumeraiPipeline.Plugins.LightGbm.Native;
 using NumeraiPipeline.Plugins.LightGbm.Parameters;
@@ -16,30 +16,28 @@ namespace NumeraiPipeline.Plugins.LightGbm;
 [StageOutput("model_info", Description = "JSON sidecar (model.json, beside model.txt): features in order, target, parameters, training data fingerprint, LightGBM version.")]
 public sealed class TrainStage : IStage<TrainOptions>
 {
+    private const string Stage = "lightgbm.train";
+
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, TrainOptions options, CancellationToken cancellationToken)
     {
-        var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.train: option 'data' is required. Set it to a Numerai parquet file.") { ExitCode = 2 };
-        var features = StageErrors.LoadFeatures(options.Features?.Path, options.FeatureSet, dataPath);
+        var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, $"{Stage}: option 'data' is required. Set it to a Numerai parquet file.") { ExitCode = 2 };
+        var features = FeatureList.Resolve(Stage, options.Features?.Path, options.FeatureSet, dataPath);
         var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic, features.Count), dataPath, context.Secrets.Redact);
         var native = new NativeOutput(context, parameters.Values.Values, ParameterValueCheck.ReadInt(parameters.Get("verbosity") ?? "-1") ?? -1);
         var limit = (long)options.ResidentLimitMb << 20;
 
         using var loadActivity = context.ActivitySource.StartActivity("load");
         var clock = Stopwatch.StartNew();
-        using var train = StageErrors.Translate(
-            () => ParquetRowSource.Open(dataPath, new DataSelection(features, options.Target, options.EraStride, NullIfEmpty(options.DataType), DropUnlabelled: true), limit),
-            dataPath);
-        if (train.Rows == 0)
-        {
-            throw new StageException(ErrorCodes.NoRows, $"lightgbm.train: no labelled rows left in {Path.GetFileName(dataPath)} after era_stride={options.EraStride}{(string.IsNullOrEmpty(options.DataType) ? string.Empty : $" and data_type={options.DataType}")}. Check the file, the target '{options.Target}' and the filters.");
-        }
+        var spec = options.TrainingSpec(features);
+        using var train = StageErrors.Translate(() => ParquetRowSource.Open(dataPath, spec, limit), dataPath);
+        options.RequireRows(Stage, train.Rows, dataPath);
 
         ParquetRowSource? valid = null;
         if (options.Valid?.Path is { } validPath)
         {
             valid = StageErrors.Translate(
-                () => ParquetRowSource.Open(validPath, new DataSelection(features, options.Target, 1, null, DropUnlabelled: true), limit),
+                () => ParquetRowSource.Open(validPath, spec with { EraStride = 1, DataType = null }, limit),
                 validPath);
         }
 
@@ -57,9 +55,9 @@ public sealed class TrainStage : IStage<TrainOptions>
                 options.Target,
                 parameters.ToString());
 
-            var dataSha256 = await Sha256Async(dataPath, cancellationToken);
+            var dataSha256 = await FileHash.Sha256Async(dataPath, cancellationToken);
             var cache = options.DatasetCache
-                ? DatasetCaching.For(context.WorkspaceDirectory, dataPath, dataSha256, options.Target, options.EraStride, NullIfEmpty(options.DataType), features, parameters, cancellationToken)
+                ? DatasetCaching.For(context.WorkspaceDirectory, dataPath, dataSha256, options.Target, options.EraStride, spec.DataType, features, parameters, cancellationToken)
                 : ((DatasetCache, string)?)null;
             using var trainActivity = context.ActivitySource.StartActivity("train");
             var request = new TrainingRequest(train, train.Labels!, parameters)
@@ -78,7 +76,7 @@ public sealed class TrainStage : IStage<TrainOptions>
             trainActivity?.SetTag("feature_passes", train.FeaturePasses);
             trainActivity?.Dispose();
 
-            var info = new ModelInfo
+            var info = new LightGbmModelInfo
             {
                 Features = features,
                 Target = options.Target,
@@ -89,7 +87,7 @@ public sealed class TrainStage : IStage<TrainOptions>
                     File = Path.GetFileName(dataPath),
                     Sha256 = dataSha256,
                     EraStride = options.EraStride,
-                    DataType = NullIfEmpty(options.DataType),
+                    DataType = spec.DataType,
                     Rows = train.Rows,
                     Eras = train.EraCount,
                     ValidFile = valid is null ? null : Path.GetFileName(valid.Path),
@@ -141,14 +139,5 @@ public sealed class TrainStage : IStage<TrainOptions>
         {
             valid?.Dispose();
         }
-    }
-
-    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
-
-    private static async Task<string> Sha256Async(string path, CancellationToken cancellationToken)
-    {
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
-        var hash = await SHA256.HashDataAsync(stream, cancellationToken);
-        return Convert.ToHexStringLower(hash);
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using NumeraiPipeline.Numerai.Data;
+using NumeraiPipeline.Numerai.Models;
+using NumeraiPipeline.Numerai.Scoring;
 using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.MlNet;
@@ -19,7 +21,7 @@ public sealed class EnsembleStage : IStage<EnsembleOptions>
         var dataPath = StageData.RequirePath(options.Data, Stage, "data", "the Numerai parquet the predictions were made for");
         if (options.Predictions.Count == 0)
         {
-            throw new StageException(ErrorCodes.EnsembleInput, $"{Stage}: 'predictions' is empty. List at least one prediction file.") { ExitCode = 2 };
+            throw MlNetErrors.EnsembleInput.Exception("'predictions' is empty", "List at least one prediction file.");
         }
 
         var weights = Weights(options);
@@ -27,50 +29,33 @@ public sealed class EnsembleStage : IStage<EnsembleOptions>
         string[] eras;
         using (var reader = NumeraiParquetReader.Open(dataPath))
         {
-            var block = reader.ReadAll(new ReadSpec { DataType = StageData.NullIfEmpty(options.DataType), IncludeIds = true }, cancellationToken);
-            if (reader.IdColumn is null)
-            {
-                throw new StageException(ErrorCodes.Input, $"{Stage}: {Path.GetFileName(dataPath)} has no 'id' column.") { ExitCode = 2 };
-            }
+            var spec = new ReadSpec { DataType = OptionText.NullIfBlank(options.DataType), IncludeIds = true };
+            ModelColumns.Require(reader, spec);
+            var block = reader.ReadAll(spec, cancellationToken);
 
             ids = block.Ids;
             eras = block.Eras;
         }
 
-        var groups = Ranking.ByEra(eras, ids.Length).ToList();
+        var eraColumn = PredictionOutputs.EraColumn(eras, ids.Length);
         var combined = new double[ids.Length];
-        var ranked = new double[ids.Length];
         for (var p = 0; p < options.Predictions.Count; p++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var path = StageData.RequirePath(options.Predictions[p], Stage, $"predictions[{p}]", "a prediction file");
             var values = Align(PredictionsFile.Read(path), ids, path, dataPath);
-            foreach (var members in groups)
-            {
-                Ranking.PercentRank(values, members, ranked);
-            }
-
+            var ranked = Ranks.PercentWithin(values, eraColumn);
             for (var i = 0; i < ids.Length; i++)
             {
                 combined[i] += weights[p] * ranked[i];
             }
         }
 
-        var eraColumn = eras.Length == ids.Length && ids.Length > 0 ? eras : null;
-        await context.Outputs.WriteFileAsync("predictions", "predictions.parquet", (tmp, _) =>
-        {
-            PredictionsFile.WriteParquet(tmp, ids, combined, PredictionsFile.PredictionColumn, eraColumn);
-            return Task.CompletedTask;
-        }, cancellationToken);
-        await context.Outputs.WriteFileAsync("csv", "predictions.csv", (tmp, _) =>
-        {
-            PredictionsFile.WriteCsv(tmp, ids, combined);
-            return Task.CompletedTask;
-        }, cancellationToken);
+        await PredictionOutputs.WriteAsync(context, ids, combined, eraColumn, cancellationToken);
 
         context.AddSummary("rows", ids.Length.ToString(CultureInfo.InvariantCulture));
         context.AddSummary("members", options.Predictions.Count.ToString(CultureInfo.InvariantCulture));
-        context.Logger.LogInformation("Ensembled {Members} prediction files over {Rows} rows in {Eras} eras", options.Predictions.Count, ids.Length, groups.Count);
+        context.Logger.LogInformation("Ensembled {Members} prediction files over {Rows} rows in {Eras} eras", options.Predictions.Count, ids.Length, eras.Distinct(StringComparer.Ordinal).Count());
         return StageResult.Succeeded();
     }
 
@@ -85,14 +70,14 @@ public sealed class EnsembleStage : IStage<EnsembleOptions>
 
         if (options.Weights.Count != n)
         {
-            throw new StageException(ErrorCodes.EnsembleInput,
-                $"{Stage}: {options.Weights.Count} weights for {n} prediction files. Give one weight per file, in the same order, or none for equal weights.") { ExitCode = 2 };
+            throw MlNetErrors.EnsembleInput.Exception($"{options.Weights.Count} weights for {n} prediction files", "Give one weight per file, in the same order, or none for equal weights.");
         }
 
         if (options.Weights.Any(w => w < 0 || double.IsNaN(w) || double.IsInfinity(w)) || options.Weights.Sum() <= 0)
         {
-            throw new StageException(ErrorCodes.EnsembleInput,
-                $"{Stage}: weights must be finite, non-negative and not all zero (got {string.Join(", ", options.Weights.Select(w => w.ToString(CultureInfo.InvariantCulture)))}).") { ExitCode = 2 };
+            throw MlNetErrors.EnsembleInput.Exception(
+                $"weights must be finite, non-negative and not all zero (got {string.Join(", ", options.Weights.Select(w => w.ToString(CultureInfo.InvariantCulture)))})",
+                "Fix 'weights', or remove it for equal weights.");
         }
 
         var sum = options.Weights.Sum();
@@ -123,9 +108,7 @@ public sealed class EnsembleStage : IStage<EnsembleOptions>
 
         if (missing.Count > 0)
         {
-            throw new StageException(ErrorCodes.EnsembleMissingIds,
-                $"{Stage}: {Path.GetFileName(path)} has no (or a NaN) prediction for {missing.Count} of the {ids.Length} ids of {Path.GetFileName(dataPath)} (e.g. {string.Join(", ", missing.Take(3))}). " +
-                "Predict the same data file with every member (and the same data_type filter).");
+            throw MlNetErrors.EnsembleMissingIds.Exception(Path.GetFileName(path), missing.Count, ids.Length, Path.GetFileName(dataPath), string.Join(", ", missing.Take(3)));
         }
 
         return values;

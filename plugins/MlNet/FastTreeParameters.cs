@@ -29,7 +29,7 @@ internal sealed record FastTreeParameters
     {
         if (Problems(values).FirstOrDefault() is { } problem)
         {
-            throw new StageException(ErrorCodes.Parameter, $"mlnet.train: params: {problem}") { ExitCode = 2 };
+            throw MlNetErrors.Parameter.Exception(problem);
         }
 
         var p = new FastTreeParameters();

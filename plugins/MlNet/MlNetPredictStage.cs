@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using NumeraiPipeline.Numerai.Data;
+using NumeraiPipeline.Numerai.Models;
 using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.MlNet;
@@ -31,19 +32,8 @@ public sealed class MlNetPredictStage : IStage<MlNetPredictOptions>
         using (var activity = context.ActivitySource.StartActivity("predict"))
         using (var reader = NumeraiParquetReader.Open(dataPath))
         {
-            var missing = info.Features.Where(f => !reader.HasColumn(f)).ToList();
-            if (missing.Count > 0)
-            {
-                throw new StageException(ErrorCodes.Input,
-                    $"{Stage}: the model {Path.GetFileName(modelPath)} needs {missing.Count} feature(s) that {Path.GetFileName(dataPath)} lacks: {string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", ..." : string.Empty)}. Predict with data of the dataset version the model was trained on, or retrain.") { ExitCode = 2 };
-            }
-
-            if (reader.IdColumn is null)
-            {
-                throw new StageException(ErrorCodes.Input, $"{Stage}: {Path.GetFileName(dataPath)} has no 'id' column; predictions need ids.") { ExitCode = 2 };
-            }
-
-            var spec = new ReadSpec { Features = info.Features, DataType = StageData.NullIfEmpty(options.DataType), IncludeIds = true };
+            var spec = options.PredictionSpec(info.Features);
+            ModelColumns.Require(reader, spec, modelPath);
             foreach (var block in reader.ReadBlocks(spec, cancellationToken))
             {
                 var scored = model.Transform(BlockDataView.Create(ml, block));
@@ -55,30 +45,9 @@ public sealed class MlNetPredictStage : IStage<MlNetPredictOptions>
             activity?.SetTag("rows", ids.Count);
         }
 
-        var predictions = values.ToArray();
-        var rowCount = predictions.Length;
-        if (options.Rank)
-        {
-            var ranked = new double[predictions.Length];
-            foreach (var members in Ranking.ByEra(eraList, rowCount))
-            {
-                Ranking.PercentRank(predictions, members, ranked);
-            }
-
-            predictions = ranked;
-        }
-
-        var eras = eraList.Count == rowCount && rowCount > 0 ? eraList : null;
-        await context.Outputs.WriteFileAsync("predictions", "predictions.parquet", (tmp, _) =>
-        {
-            PredictionsFile.WriteParquet(tmp, ids, predictions, PredictionsFile.PredictionColumn, eras);
-            return Task.CompletedTask;
-        }, cancellationToken);
-        await context.Outputs.WriteFileAsync("csv", "predictions.csv", (tmp, _) =>
-        {
-            PredictionsFile.WriteCsv(tmp, ids, predictions);
-            return Task.CompletedTask;
-        }, cancellationToken);
+        var rowCount = values.Count;
+        var predictions = PredictionOutputs.Ranked([.. values], eraList, options.Rank);
+        await PredictionOutputs.WriteAsync(context, ids, predictions, eraList, cancellationToken);
 
         context.AddSummary("predicted_rows", rowCount.ToString(CultureInfo.InvariantCulture));
         context.Logger.LogInformation("Predicted {Rows} rows of {File} with {Model} ({Features} features)",
@@ -94,7 +63,7 @@ public sealed class MlNetPredictStage : IStage<MlNetPredictOptions>
             using (var zip = ZipFile.OpenRead(modelPath))
             {
                 var entry = zip.GetEntry(MlNetModelInfo.ZipEntryName)
-                    ?? throw new StageException(ErrorCodes.Model, $"{Stage}: {Path.GetFileName(modelPath)} is not a model of mlnet.train (no {MlNetModelInfo.ZipEntryName} inside). Point 'model' at model.zip of mlnet.train.") { ExitCode = 2 };
+                    ?? throw MlNetErrors.Model.Exception(Stage, Path.GetFileName(modelPath), $"it is not a model of mlnet.train (no {MlNetModelInfo.ZipEntryName} inside)");
                 using var text = new StreamReader(entry.Open());
                 info = MlNetModelInfo.FromJson(text.ReadToEnd());
             }
@@ -105,7 +74,7 @@ public sealed class MlNetPredictStage : IStage<MlNetPredictOptions>
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or JsonException or InvalidOperationException or FormatException)
         {
-            throw new StageException(ErrorCodes.Model, $"{Stage}: cannot load the model {Path.GetFileName(modelPath)}: {ex.Message}. Point 'model' at model.zip of mlnet.train.", ex) { ExitCode = 2 };
+            throw MlNetErrors.Model.ExceptionFrom(ex, Stage, Path.GetFileName(modelPath), ex.Message.TrimEnd('.'));
         }
     }
 }

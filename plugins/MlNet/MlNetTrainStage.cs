@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 using NumeraiPipeline.Numerai.Data;
+using NumeraiPipeline.Numerai.Models;
 using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.MlNet;
@@ -21,33 +22,23 @@ public sealed class MlNetTrainStage : IStage<MlNetTrainOptions>
     {
         var dataPath = StageData.RequirePath(options.Data, Stage, "data", "a Numerai parquet file");
         var parameters = FastTreeParameters.Create(options.Params);
-        var dataType = StageData.NullIfEmpty(options.DataType);
 
         List<DataBlock> blocks;
         IReadOnlyList<string> features;
+        ReadSpec spec;
         using (var activity = context.ActivitySource.StartActivity("load"))
         using (var reader = NumeraiParquetReader.Open(dataPath))
         {
-            features = StageData.ResolveFeatures(options.Features?.Path, options.FeatureSet, reader, Stage);
-            blocks = reader.ReadBlocks(new ReadSpec
-            {
-                Features = features,
-                Target = options.Target,
-                EraStride = options.EraStride,
-                DataType = dataType,
-                DropMissingTarget = true,
-                IncludeIds = false,
-            }, cancellationToken).ToList();
+            features = FeatureList.Resolve(Stage, options.Features?.Path, options.FeatureSet, reader);
+            spec = options.TrainingSpec(features);
+            ModelColumns.Require(reader, spec);
+            blocks = reader.ReadBlocks(spec, cancellationToken).ToList();
             activity?.SetTag("rows", blocks.Sum(b => b.RowCount));
             activity?.SetTag("features", features.Count);
         }
 
         var rows = blocks.Sum(b => b.RowCount);
-        if (rows == 0)
-        {
-            throw new StageException(ErrorCodes.NoRows,
-                $"{Stage}: no labelled rows left in {Path.GetFileName(dataPath)} after era_stride={options.EraStride}{(dataType is null ? string.Empty : $" and data_type={dataType}")}. Check the file, the target '{options.Target}' and the filters.");
-        }
+        options.RequireRows(Stage, rows, dataPath);
 
         var eras = blocks.SelectMany(b => b.Eras).Distinct(StringComparer.Ordinal).Count();
         context.Logger.LogInformation("Training FastTree on {Rows} rows x {Features} features ({Eras} eras) of {File}, target {Target}",
@@ -78,7 +69,7 @@ public sealed class MlNetTrainStage : IStage<MlNetTrainOptions>
             }
             catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
             {
-                throw new StageException(ErrorCodes.MlNet, $"{Stage}: FastTree training failed on {Path.GetFileName(dataPath)}: {ex.Message}. Check the parameters and the data.", ex);
+                throw MlNetErrors.MlNet.ExceptionFrom(ex, Path.GetFileName(dataPath), ex.Message.TrimEnd('.'));
             }
         }
 
@@ -88,12 +79,12 @@ public sealed class MlNetTrainStage : IStage<MlNetTrainOptions>
             Target = options.Target,
             FeatureSet = options.Features is null ? null : options.FeatureSet,
             Params = parameters.ToDictionary(),
-            TrainingData = new MlNetTrainingData
+            TrainingData = new TrainingDataInfo
             {
                 File = Path.GetFileName(dataPath),
-                Sha256 = await StageData.Sha256Async(dataPath, cancellationToken),
+                Sha256 = await FileHash.Sha256Async(dataPath, cancellationToken),
                 EraStride = options.EraStride,
-                DataType = dataType,
+                DataType = spec.DataType,
                 Rows = rows,
                 Eras = eras,
             },

@@ -43,7 +43,7 @@ public sealed class DiagnosticsStage : IStage<DiagnosticsOptions>
         }
         catch (DataSchemaException e)
         {
-            throw new StageException(LiveErrorCodes.PredictionsUnreadable, $"stage '{context.StageId}': option 'predictions': {e.Message}", e);
+            throw LiveErrors.PredictionsUnreadable.ExceptionFrom(e, context.StageId, e.Message);
         }
 
         var csv = Path.Combine(context.ScratchDirectory, "validation_predictions.csv");
@@ -70,13 +70,13 @@ public sealed class DiagnosticsStage : IStage<DiagnosticsOptions>
 
                 if (result.IsFailed)
                 {
-                    throw new StageException(LiveErrorCodes.DiagnosticsFailed, $"stage '{context.StageId}': Numerai could not compute the diagnostics {id}: {result.Message ?? "no message"}. Check that the predictions are for validation.parquet's ids.");
+                    throw LiveErrors.DiagnosticsFailed.Exception(context.StageId, id, result.Message ?? "no message");
                 }
 
                 var waited = context.Time.GetUtcNow() - started;
                 if (waited + poll > maxWait)
                 {
-                    throw new StageException(LiveErrorCodes.DiagnosticsTimedOut, $"stage '{context.StageId}': the diagnostics {id} were not computed within max_wait {maxWait} (status '{result.Status}'). Raise max_wait, or read them later on numer.ai.");
+                    throw LiveErrors.DiagnosticsTimedOut.Exception(context.StageId, id, maxWait, result.Status);
                 }
 
                 context.Progress.Report(new StageProgress("waiting for Numerai's diagnostics", waited.TotalSeconds, maxWait.TotalSeconds, "seconds"));

@@ -18,7 +18,7 @@ internal static class LiveClientFactory
         }
         catch (ArgumentException e)
         {
-            throw new StageException(LiveErrorCodes.BadOption, $"stage '{context.StageId}': option 'api_url': {e.Message}") { ExitCode = 2 };
+            throw LiveErrors.BadOption.Exception(context.StageId, "api_url", e.Message);
         }
 
         var credentials = NumeraiCredentials.Resolve(publicId, secretKey, context.Secrets.Get);
@@ -36,5 +36,5 @@ internal static class LiveClientFactory
     public static TimeSpan Duration(StageContext context, string option, string text) =>
         DurationText.TryParse(text, out var value)
             ? value
-            : throw new StageException(LiveErrorCodes.BadOption, $"stage '{context.StageId}': option '{option}': '{text}' is not a duration. {DurationText.Forms}.{DurationText.Suggest(text)}") { ExitCode = 2 };
+            : throw LiveErrors.BadOption.Exception(context.StageId, option, $"'{text}' is not a duration. {DurationText.Forms}.{DurationText.Suggest(text)}");
 }

@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using NumeraiPipeline.Numerai.Api;
 using NumeraiPipeline.Numerai.Data;
+using NumeraiPipeline.Numerai.Scoring;
 using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.Numerai.Submit;
@@ -210,7 +211,7 @@ public sealed class SubmitStage : IStage<SubmitOptions>, IExternalVersionSource<
         var predictionsPath = options.Predictions?.Path
             ?? throw new StageException(SubmitErrorCodes.BadOption, $"stage '{context.StageId}': option 'predictions' is required.") { ExitCode = 2 };
         var predictions = PredictionsFile.Read(predictionsPath, options.PredictionColumn);
-        var values = options.Rank ? PredictionRanker.RankPct(predictions.Values) : predictions.Values;
+        var values = options.Rank ? Ranks.Percent(predictions.Values) : predictions.Values;
         var text = new StringBuilder(predictions.Count * 28);
         text.Append("id,prediction\n");
         for (var i = 0; i < predictions.Count; i++)

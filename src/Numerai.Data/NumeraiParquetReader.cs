@@ -134,6 +134,15 @@ public sealed class NumeraiParquetReader : IDisposable
         return ReadBlocksCore(spec, cancellationToken);
     }
 
+    /// <summary>Checks, without reading rows, that <paramref name="spec"/> can be read from this file (as <see cref="ReadBlocks"/> does first).</summary>
+    /// <exception cref="DataSchemaException">NP6602 when a named column is missing (all missing names are listed, with
+    /// did-you-mean); NP6604 when a column has an unusable type; NP6606 when the spec itself is invalid.</exception>
+    public void Check(ReadSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        Validate(spec);
+    }
+
     /// <summary>Reads all kept rows into one block (convenient for small files; large files should stream blocks).</summary>
     public DataBlock ReadAll(ReadSpec spec, CancellationToken cancellationToken = default) =>
         DataBlocks.Concat(ReadBlocks(spec with { FeatureStripBytes = null }, cancellationToken).ToList(), spec);

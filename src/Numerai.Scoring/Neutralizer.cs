@@ -4,35 +4,49 @@ using System.Runtime.Intrinsics;
 namespace NumeraiPipeline.Numerai.Scoring;
 
 /// <summary>
-/// Per-era least-squares neutralization y − X·β with X = [F | 1] (numerai-tools <c>neutralize</c>): the fitted
-/// values are the orthogonal projection of y onto the column space of X, computed from the exact integer Gram
+/// Per-era least-squares neutralization y − proportion·X·β with X = [F | 1] (numerai-tools <c>neutralize</c>): the
+/// fitted values are the orthogonal projection of y onto the column space of X, computed from the exact integer Gram
 /// matrix of the byte features, centred (which removes the ones column), and a Cholesky factorisation that drops a
 /// column whose remaining variance is below <see cref="DropTolerance"/> of its own (a feature constant in the era,
 /// or an exact linear combination of earlier ones): the minimum-norm and this basic solution give the same fit.
-/// One instance per thread; buffers grow as needed.
+/// Load the era's rows (<see cref="Load"/>), factorise once (<see cref="Factorize"/>), then neutralize any number
+/// of columns. One instance per thread; buffers grow as needed.
 /// </summary>
-internal sealed class Neutralizer
+public sealed class Neutralizer
 {
     /// <summary>Relative remaining variance (1 − R² against earlier kept columns) below which a column is dropped.</summary>
     public const double DropTolerance = 1e-9;
+
+    /// <summary>The largest feature value the integer Gram kernels take.</summary>
+    public const byte MaxFeatureValue = 127;
+
+    // rounds of (re)fitting the residual: the first fit and up to three refinements
+    private const int MaxRefinements = 4;
+
+    // a refinement whose largest change is below this fraction of max |y − ȳ| ends the rounds
+    private const double RefinementTolerance = 1e-15;
 
     private byte[] columns = [];
     private long[] gram = [];
     private double[] chol = [];
     private double[] diag = [];
     private long[] sums = [];
+    private double[] means = [];
     private double[] rhs = [];
     private double[] beta = [];
+    private double[] residual = [];
+    private double[] work = [];
     private bool[] kept = [];
+    private bool factorized;
 
-    /// <summary>Columns kept by the last <see cref="Neutralize"/> (rank of the centred features).</summary>
+    /// <summary>Columns kept by the last <see cref="Factorize"/> (rank of the centred features).</summary>
     public int Rank { get; private set; }
 
     /// <summary>The column-major copy of the era's features made by <see cref="Load"/>.</summary>
-    public ReadOnlySpan<byte> Columns => columns;
+    internal ReadOnlySpan<byte> Columns => columns;
 
     /// <summary>Bytes between two columns in <see cref="Columns"/>.</summary>
-    public int Stride { get; private set; }
+    internal int Stride { get; private set; }
 
     /// <summary>Rows loaded.</summary>
     public int Rows { get; private set; }
@@ -41,11 +55,16 @@ internal sealed class Neutralizer
     public int Features { get; private set; }
 
     /// <summary>Column sums Σᵢ xᵢⱼ of the loaded features.</summary>
-    public ReadOnlySpan<long> ColumnSums => sums.AsSpan(0, Features);
+    internal ReadOnlySpan<long> ColumnSums => sums.AsSpan(0, Features);
 
-    /// <summary>Copies the given rows of the feature matrix into column-major blocks.</summary>
+    /// <summary>
+    /// Copies the given rows of the feature matrix (values 0..<see cref="MaxFeatureValue"/>) into column-major blocks;
+    /// the rows of y in the following calls are these, in this order.
+    /// </summary>
     public void Load(FeatureMatrix matrix, ReadOnlySpan<int> rows)
     {
+        ArgumentNullException.ThrowIfNull(matrix);
+        factorized = false;
         var p = matrix.Columns;
         var n = rows.Length;
         Rows = n;
@@ -90,7 +109,7 @@ internal sealed class Neutralizer
     }
 
     /// <summary>Σᵢ xᵢⱼ² for feature j (from the loaded columns).</summary>
-    public long SumOfSquares(int j)
+    internal long SumOfSquares(int j)
     {
         long s = 0;
         foreach (var b in columns.AsSpan(j * Stride, Rows))
@@ -102,10 +121,14 @@ internal sealed class Neutralizer
     }
 
     /// <summary>Σᵢ xᵢⱼ·vᵢ for feature j.</summary>
-    public double Dot(int j, ReadOnlySpan<double> v) => ByteVector.Dot(columns.AsSpan(j * Stride, Rows), v);
+    internal double Dot(int j, ReadOnlySpan<double> v) => ByteVector.Dot(columns.AsSpan(j * Stride, Rows), v);
 
-    /// <summary>Writes y − X·β (X = loaded features plus a ones column, β least squares) into <paramref name="residual"/>.</summary>
-    public void Neutralize(ReadOnlySpan<double> y, Span<double> residual)
+    /// <summary>
+    /// Computes the exact integer Gram matrix of the loaded features, centres it exactly (which takes the ones column
+    /// out of the fit) and factorises it; then <see cref="Neutralize(ReadOnlySpan{double}, double, Span{double})"/>
+    /// can be called for any number of columns on the same rows.
+    /// </summary>
+    public void Factorize()
     {
         var n = Rows;
         var p = Features;
@@ -115,17 +138,13 @@ internal sealed class Neutralizer
         Grow(ref diag, p);
         Grow(ref rhs, p);
         Grow(ref beta, p);
+        Grow(ref means, p);
         if (kept.Length < p)
         {
             kept = new bool[p];
         }
 
         ByteGram.Compute(columns, p, paddedColumns, Stride, gram);
-        var yMean = Stats.Mean(y);
-        for (var i = 0; i < n; i++)
-        {
-            residual[i] = y[i] - yMean;
-        }
 
         // centred Gram, exact in integers: n·Σxⱼxₖ − sⱼ·sₖ, then / n
         for (var j = 0; j < p; j++)
@@ -137,37 +156,151 @@ internal sealed class Neutralizer
             }
 
             diag[j] = chol[(j * p) + j];
-            rhs[j] = Dot(j, residual);
+            means[j] = (double)sums[j] / n;
         }
 
         Factor(p);
-        Solve(p);
+        factorized = true;
+    }
 
-        // residual = (y − ȳ) − Σⱼ (xⱼ − μⱼ) βⱼ
-        var shift = 0.0;
-        for (var j = 0; j < p; j++)
+    /// <summary>
+    /// Writes y − proportion·X·β into <paramref name="result"/>, where X is the loaded features plus a ones column and β
+    /// the least-squares fit of y on X (numerai-tools <c>neutralize</c> for one column). Needs <see cref="Factorize"/>
+    /// first. The fit is refined against the data (β += (XᵀX)⁻¹Xᵀr) until the correction no longer matters, so its
+    /// accuracy is that of the projection, not that of the normal equations.
+    /// </summary>
+    public void Neutralize(ReadOnlySpan<double> y, double proportion, Span<double> result)
+    {
+        if (!factorized)
         {
-            if (beta[j] != 0)
+            throw new InvalidOperationException("Factorize the loaded features before neutralizing.");
+        }
+
+        var n = Rows;
+        if (y.Length != n || result.Length < n)
+        {
+            throw new ArgumentException($"expected {n} values, got {y.Length} (result {result.Length})", nameof(y));
+        }
+
+        Grow(ref residual, n);
+        var r = residual.AsSpan(0, n);
+        var yMean = Stats.Mean(y);
+        var scale = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            r[i] = y[i] - yMean;
+            scale = Math.Max(scale, Math.Abs(r[i]));
+        }
+
+        // r = (y − ȳ) − Σⱼ (xⱼ − μⱼ) βⱼ, β from the normal equations; then the same for the residual's own fit
+        // (iterative refinement): each round removes what the factorisation's rounding left of the projection.
+        for (var round = 0; round < MaxRefinements; round++)
+        {
+            var change = Project(r);
+            if (change <= RefinementTolerance * scale)
             {
-                shift += beta[j] * sums[j] / n;
+                break;
             }
         }
 
         for (var i = 0; i < n; i++)
         {
-            residual[i] += shift;
+            result[i] = y[i] - (proportion * (y[i] - r[i]));
+        }
+    }
+
+    /// <summary>
+    /// The largest |Pearson correlation| of <paramref name="values"/> with a loaded feature (numerai-tools
+    /// <c>max_feature_correlation</c>: raw values, no ranking) and the feature's index; (NaN, −1) when the values are
+    /// constant or every feature is constant.
+    /// </summary>
+    public (double Max, int Index) MaxExposure(ReadOnlySpan<double> values)
+    {
+        var n = Rows;
+        Grow(ref work, n);
+        var mean = Stats.Mean(values[..n]);
+        var centred = work.AsSpan(0, n);
+        var ss = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            centred[i] = values[i] - mean;
+            ss += centred[i] * centred[i];
         }
 
-        for (var j = 0; j < p; j++)
+        var best = double.NaN;
+        var bestIndex = -1;
+        if (ss == 0)
         {
-            var b = beta[j];
-            if (b == 0)
+            return (best, bestIndex);
+        }
+
+        for (var j = 0; j < Features; j++)
+        {
+            var s = sums[j];
+            var varianceTimesN = (double)((n * SumOfSquares(j)) - (s * s)) / n;
+            if (varianceTimesN <= 0)
             {
                 continue;
             }
 
-            ByteVector.AddScaled(residual, -b, columns.AsSpan(j * Stride, n));
+            var rho = Math.Abs(Dot(j, centred) / Math.Sqrt(varianceTimesN * ss));
+            if (bestIndex < 0 || rho > best)
+            {
+                best = rho;
+                bestIndex = j;
+            }
         }
+
+        return (best, bestIndex);
+    }
+
+    /// <summary>Fits the centred features to <paramref name="r"/> and subtracts the fit; returns max |fit|.</summary>
+    private double Project(Span<double> r)
+    {
+        var n = Rows;
+        var p = Features;
+        var total = 0.0;
+        foreach (var v in r)
+        {
+            total += v;
+        }
+
+        // Xcᵀr = Xᵀr − μ·Σr (Σr is not exactly 0 in floating point)
+        for (var j = 0; j < p; j++)
+        {
+            rhs[j] = kept[j] ? Dot(j, r) - (means[j] * total) : 0;
+        }
+
+        Solve(p);
+        var shift = 0.0;
+        for (var j = 0; j < p; j++)
+        {
+            if (beta[j] != 0)
+            {
+                shift += beta[j] * means[j];
+            }
+        }
+
+        Grow(ref work, n);
+        var fit = work.AsSpan(0, n);
+        fit.Fill(-shift);
+        for (var j = 0; j < p; j++)
+        {
+            var b = beta[j];
+            if (b != 0)
+            {
+                ByteVector.AddScaled(fit, b, columns.AsSpan(j * Stride, n));
+            }
+        }
+
+        var change = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            r[i] -= fit[i];
+            change = Math.Max(change, Math.Abs(fit[i]));
+        }
+
+        return change;
     }
 
     private void Factor(int p)

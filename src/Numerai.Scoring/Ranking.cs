@@ -94,38 +94,4 @@ internal static class Ranking
 
         return order;
     }
-
-    /// <summary>Plain 1-based average ranks (for tests and the reference implementation).</summary>
-    public static double[] AverageRanks(ReadOnlySpan<double> values)
-    {
-        var n = values.Length;
-        var keys = values.ToArray();
-        var order = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(keys, order);
-        var ranks = new double[n];
-        var i0 = 0;
-        while (i0 < n)
-        {
-            var i1 = i0 + 1;
-            while (i1 < n && keys[i1] == keys[i0])
-            {
-                i1++;
-            }
-
-            var rank = (i0 + 1 + i1) * 0.5;
-            for (var k = i0; k < i1; k++)
-            {
-                ranks[order[k]] = rank;
-            }
-
-            i0 = i1;
-        }
-
-        return ranks;
-    }
 }

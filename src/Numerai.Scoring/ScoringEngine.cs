@@ -201,7 +201,7 @@ public sealed class ScoringEngine(ScoringOptions options)
             ws.Neutralizer.Load(features, scored);
             if (options.FeatureExposure)
             {
-                (score.MaxFeatureExposure, var index) = MaxExposure(ws, pred);
+                (score.MaxFeatureExposure, var index) = ws.Neutralizer.MaxExposure(pred);
                 score.MaxExposureFeature = index >= 0 ? data.FeatureNames[index] : null;
             }
 
@@ -320,46 +320,6 @@ public sealed class ScoringEngine(ScoringOptions options)
         return (contribution, Stats.Pearson(x, y));
     }
 
-    private static (double Max, int Index) MaxExposure(EraWorkspace ws, ReadOnlySpan<double> pred)
-    {
-        var nz = ws.Neutralizer;
-        var n = nz.Rows;
-        var mean = Stats.Mean(pred);
-        var centred = ws.Work.AsSpan(0, n);
-        var ss = 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            centred[i] = pred[i] - mean;
-            ss += centred[i] * centred[i];
-        }
-
-        var best = double.NaN;
-        var bestIndex = -1;
-        if (ss == 0)
-        {
-            return (best, bestIndex);
-        }
-
-        for (var j = 0; j < nz.Features; j++)
-        {
-            var s = nz.ColumnSums[j];
-            var varianceTimesN = (double)((n * nz.SumOfSquares(j)) - (s * s)) / n;
-            if (varianceTimesN <= 0)
-            {
-                continue;
-            }
-
-            var rho = Math.Abs(nz.Dot(j, centred) / Math.Sqrt(varianceTimesN * ss));
-            if (bestIndex < 0 || rho > best)
-            {
-                best = rho;
-                bestIndex = j;
-            }
-        }
-
-        return (best, bestIndex);
-    }
-
     private static double FeatureNeutralCorr(EraWorkspace ws, ReadOnlySpan<double> gp, ReadOnlySpan<double> targetTerm)
     {
         var n = gp.Length;
@@ -376,7 +336,8 @@ public sealed class ScoringEngine(ScoringOptions options)
         }
 
         var z = ws.Work.AsSpan(0, n);
-        ws.Neutralizer.Neutralize(gp, z);
+        ws.Neutralizer.Factorize();
+        ws.Neutralizer.Neutralize(gp, 1.0, z);
         var gz = ws.Work2.AsSpan(0, n);
         Ranking.GaussianRanks(z, gz, ws.Ranks);
         Stats.Pow15(gz);

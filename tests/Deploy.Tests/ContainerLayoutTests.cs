@@ -83,7 +83,9 @@ public sealed class ContainerLayoutTests : IDisposable
         exit.ShouldBe(0, output);
         output.ShouldContain("Pipeline 'demo' succeeded");
         output.ShouldContain("- submit (numerai.submit): ");
-        output.ShouldContain("- train (lightgbm.train): succeeded");
+        output.ShouldContain("- train[target=target] (lightgbm.train): succeeded");
+        output.ShouldContain("- train[target=target_cyrusd_20] (lightgbm.train): succeeded");
+        output.ShouldContain("- validate_neutral (numerai.neutralize): succeeded");
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(string app, string work, params string[] args)

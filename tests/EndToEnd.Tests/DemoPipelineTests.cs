@@ -57,7 +57,13 @@ public sealed class DemoPipelineTests : IDisposable
 
         code.ShouldBe(0, error);
         var stages = JsonDocument.Parse(output).RootElement.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
-        stages.Keys.ShouldBe(["sandbox", "round", "download", "train", "train_fasttree", "validate", "validate_fasttree", "validate_ensemble", "predict", "predict_fasttree", "live_ensemble", "metrics", "cv", "cv_metrics", "performance", "gate", "report", "submit", "notify"], ignoreOrder: true);
+        stages.Keys.ShouldBe(
+            [
+                "sandbox", "round", "download", "train[target=target]", "train[target=target_cyrusd_20]", "train_fasttree", "validate[target=target]", "validate[target=target_cyrusd_20]",
+                "validate_fasttree", "validate_ensemble", "validate_neutral", "predict[target=target]", "predict[target=target_cyrusd_20]", "predict_fasttree", "live_ensemble", "live_neutral",
+                "metrics", "cv", "cv_metrics", "performance", "gate", "report", "submit", "notify",
+            ],
+            ignoreOrder: true);
         stages.Values.Select(s => s.GetProperty("outcome").GetString()).ShouldAllBe(o => o == "succeeded");
         var metricsPath = stages["metrics"].GetProperty("outputs").GetProperty("metrics").GetString()!;
         using var metrics = JsonDocument.Parse(File.ReadAllText(metricsPath));
@@ -75,19 +81,30 @@ public sealed class DemoPipelineTests : IDisposable
         html.ShouldContain("<h2 id=\"live\">Live</h2>", Case.Sensitive, "the demo's sandbox has 40 past rounds of demo_model");
         stages["performance"].GetProperty("outputs").GetProperty("resolved_rounds").GetString().ShouldBe("18");
         stages["submit"].GetProperty("outputs").GetProperty("submission_id").GetString()!.Length.ShouldBe(36);
-        var csv = File.ReadAllLines(stages["predict"].GetProperty("outputs").GetProperty("csv").GetString()!);
+        var csv = File.ReadAllLines(stages["predict[target=target]"].GetProperty("outputs").GetProperty("csv").GetString()!);
         csv[0].ShouldBe("id,prediction");
+
+        // the ensemble of both targets and FastTree, neutralized by half against the small set before scoring and submitting
+        var neutral = stages["validate_neutral"].GetProperty("outputs");
+        double Value(string name) => double.Parse(neutral.GetProperty(name).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Value("exposure_after").ShouldBeLessThan(Value("exposure_before"));
+        var info = metrics.RootElement.GetProperty("info");
+        neutral.GetProperty("eras").GetString().ShouldBe((info.GetProperty("eras").GetInt32() + info.GetProperty("unlabelled_eras").GetInt32()).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var submitted = File.ReadAllLines(stages["live_neutral"].GetProperty("outputs").GetProperty("csv").GetString()!);
+        submitted[0].ShouldBe("id,prediction");
         error.ShouldContain("pipeline 'demo'", Case.Insensitive);
 
         var (code2, output2, error2) = await RunAsync(Demo(lenient));
 
         code2.ShouldBe(0, error2);
         var again = JsonDocument.Parse(output2).RootElement.GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s.GetProperty("outcome").GetString());
-        again["train"].ShouldBe("up-to-date");
-        again["validate"].ShouldBe("up-to-date");
+        again["train[target=target]"].ShouldBe("up-to-date");
+        again["train[target=target_cyrusd_20]"].ShouldBe("up-to-date");
+        again["validate[target=target_cyrusd_20]"].ShouldBe("up-to-date");
+        again["validate_neutral"].ShouldBe("up-to-date");
         again["metrics"].ShouldBe("up-to-date");
         again["cv"].ShouldBe("up-to-date");
-        again["predict"].ShouldBe("up-to-date");
+        again["predict[target=target]"].ShouldBe("up-to-date");
         again["train_fasttree"].ShouldBe("up-to-date");
         again["live_ensemble"].ShouldBe("up-to-date");
         again["notify"].ShouldBe("succeeded");

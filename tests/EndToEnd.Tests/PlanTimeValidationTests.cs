@@ -222,6 +222,46 @@ public sealed class PlanTimeValidationTests : IDisposable
         ]);
     }
 
+    [Fact]
+    public async Task Neutralize_options_are_checked_at_plan_time_and_a_feature_set_against_a_features_json_on_disk()
+    {
+        File.WriteAllText(Path.Combine(temp.Path, "features.json"), """{"feature_sets": {"small": ["feature_a"], "medium": ["feature_a", "feature_b"]}, "targets": ["target"]}""");
+        var path = Path.Combine(temp.Path, "neutralize.yaml");
+        File.WriteAllText(path, $$"""
+            stages:
+              over:
+                uses: numerai.neutralize
+                with: { predictions: p.parquet, data: v.parquet, columns: [feature_a], proportion: 1.5 }
+              typo:
+                uses: numerai.neutralize
+                with: { predictions: p.parquet, data: v.parquet, features: "{{Path.Combine(temp.Path, "features.json")}}", feature_set: smal }
+              both:
+                uses: numerai.neutralize
+                with: { predictions: p.parquet, data: v.parquet, features: f.json, feature_set: small, columns: [feature_a, feature_a] }
+              none:
+                uses: numerai.neutralize
+                with: { predictions: p.parquet, data: v.parquet, prediction_columns: [feature_a], columns: [feature_a] }
+              later:
+                uses: numerai.neutralize
+                with: { predictions: p.parquet, data: v.parquet, features: "${stages.typo.outputs.csv}", feature_set: anything }
+            """);
+
+        var (code, output, error) = await Run("validate", path);
+
+        // the typo's column depends on the length of the features.json path written before it
+        var typo = File.ReadAllLines(path)[6].IndexOf("feature_set", StringComparison.Ordinal) + 1;
+        code.ShouldBe(2, output);
+        var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.Contains(": error NP", StringComparison.Ordinal)).ToList();
+        lines.ShouldBe(
+        [
+            $"{path}(4,76): error NP2002: stage 'over' (numerai.neutralize): option 'proportion' is 1.5; it must be between 0 and 1 (the fraction of the feature fit removed, e.g. 0.5).",
+            $"{path}(7,{typo}): error NP2002: stage 'typo' (numerai.neutralize): option 'feature_set': Unknown feature set 'smal'. Known sets: medium, small. Did you mean 'small'?",
+            $"{path}(10,92): error NP2002: stage 'both' (numerai.neutralize): options 'feature_set' and 'columns' are both given. Neutralize against a feature set of features.json or against listed columns: remove one.",
+            $"{path}(10,92): error NP2002: stage 'both' (numerai.neutralize): option 'columns' names 'feature_a' more than once. List each column once.",
+            $"{path}(13,54): error NP2002: stage 'none' (numerai.neutralize): 'feature_a' is both a prediction column and a feature column. A column cannot be neutralized against itself.",
+        ], ignoreOrder: true);
+    }
+
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
     {
         var output = new StringWriter();

@@ -111,7 +111,7 @@ public sealed class CvStageTests : IDisposable
         var train = new TestStageContext(ws.Path, "train");
         (await new TrainStage().RunAsync(train, new TrainOptions { Data = new ArtifactRef(ws.File("fold2_train.parquet")), Params = Params(), NumThreads = 2, Seed = 3 }, CancellationToken.None))
             .Status.ShouldBe(StageResultStatus.Succeeded);
-        var info = ModelInfo.FromJson(File.ReadAllText(train.TestOutputs.Files["model_info"]));
+        var info = LightGbmModelInfo.FromJson(File.ReadAllText(train.TestOutputs.Files["model_info"]));
         info.TrainingData.Eras.ShouldBe(fold.Train.Count);
 
         var predict = new TestStageContext(ws.Path, "predict");

@@ -48,7 +48,7 @@ public sealed class LayoutTrainingTests(TrainingLayouts layouts)
     public void A_row_group_beyond_the_strip_budget_is_read_in_strips(string layout)
     {
         var features = FeatureMetadata.Load(layouts.File(layout, "features.json")).Resolve("all");
-        using var source = ParquetRowSource.Open(layouts.File(layout, "train.parquet"), new DataSelection(features, "target", DropUnlabelled: true), 0);
+        using var source = ParquetRowSource.Open(layouts.File(layout, "train.parquet"), new ReadSpec { Features = features, Target = "target", DropMissingTarget = true, IncludeIds = false }, 0);
         var chunks = source.ReadStrips(16 << 10, CancellationToken.None).Select(c => (c.FirstRow, c.FeatureOffset, c.Width, c.Rows)).ToList();
 
         chunks.ShouldContain(c => c.FeatureOffset > 0);
@@ -112,14 +112,14 @@ public sealed class LayoutTrainingTests(TrainingLayouts layouts)
         StripPolicy strips = StripPolicy.WhenExact, long stripBytes = DatasetBuilder.StripBytes)
     {
         var features = FeatureMetadata.Load(Path.Combine(Path.GetDirectoryName(trainPath)!, "features.json")).Resolve("all");
-        using var train = ParquetRowSource.Open(trainPath, new DataSelection(features, "target", DropUnlabelled: true), residentLimit);
-        using var valid = ParquetRowSource.Open(validPath, new DataSelection(features, "target", DropUnlabelled: true), residentLimit);
+        using var train = ParquetRowSource.Open(trainPath, new ReadSpec { Features = features, Target = "target", DropMissingTarget = true, IncludeIds = false }, residentLimit);
+        using var valid = ParquetRowSource.Open(validPath, new ReadSpec { Features = features, Target = "target", DropMissingTarget = true, IncludeIds = false }, residentLimit);
         using var result = Trainer.Train(
             new TrainingRequest(train, train.Labels!, Params()) { Valid = valid, ValidLabels = valid.Labels, WholeMatrix = whole, Strips = strips, StripBytes = stripBytes },
             null,
             CancellationToken.None);
         result.Booster.Save(modelPath, result.KeptIterations);
-        using var predict = ParquetRowSource.Open(validPath, new DataSelection(features, null, ReadIds: true), 0);
+        using var predict = ParquetRowSource.Open(validPath, new ReadSpec { Features = features }, 0);
         return (File.ReadAllText(modelPath), Predictor.Predict(result.Booster, predict, 2, CancellationToken.None));
     }
 }

@@ -64,7 +64,7 @@ public sealed class StageTests : IDisposable
         var modelPath = trained.TestOutputs.Files["model"];
         Path.GetFileName(modelPath).ShouldBe("model.txt");
         File.ReadAllText(modelPath).ShouldStartWith("tree\n");
-        var info = ModelInfo.FromJson(File.ReadAllText(trained.TestOutputs.Files["model_info"]));
+        var info = LightGbmModelInfo.FromJson(File.ReadAllText(trained.TestOutputs.Files["model_info"]));
         Path.GetDirectoryName(trained.TestOutputs.Files["model_info"]).ShouldBe(Path.GetDirectoryName(modelPath));
         info.Features.Count.ShouldBe(12);
         info.Target.ShouldBe("target");
@@ -86,6 +86,13 @@ public sealed class StageTests : IDisposable
 
         var (ids, values, eras) = await ReadPredictionsAsync(predicted.TestOutputs.Files["predictions"]);
         ids.Length.ShouldBe(1200);
+        await using (var file = File.OpenRead(predicted.TestOutputs.Files["predictions"]))
+        {
+            // the shared predictions file: pandas reads id back as the index, as from pyarrow
+            await using var parquet = await ParquetReader.CreateAsync(file);
+            parquet.CustomMetadata["pandas"].ShouldContain("\"index_columns\": [\"id\"]");
+        }
+
         ids[0].ShouldBe("v000000000000000");
         eras.ShouldNotBeNull();
         eras![0].ShouldBe("0001");
@@ -140,7 +147,7 @@ public sealed class StageTests : IDisposable
             Params = SmallParams(5),
             NumThreads = 1,
         });
-        var info = ModelInfo.FromJson(File.ReadAllText(trained.TestOutputs.Files["model_info"]));
+        var info = LightGbmModelInfo.FromJson(File.ReadAllText(trained.TestOutputs.Files["model_info"]));
         info.TrainingData.Eras.ShouldBe(5);
         info.Features.Count.ShouldBe(6);
         info.FeatureSet.ShouldBe("small");
@@ -150,15 +157,15 @@ public sealed class StageTests : IDisposable
     }
 
     [Fact]
-    public async Task Feature_set_naming_columns_the_file_lacks_is_NP6101_naming_them()
+    public async Task Feature_set_naming_columns_the_file_lacks_is_NP6602_naming_them()
     {
         var (train, _, features, _) = await WriteDataAsync();
         var ex = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(
             new TestStageContext(ws.Path),
             new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), FeatureSet = "drifted", Params = SmallParams(5) },
             CancellationToken.None));
-        ex.Code.ShouldBe("NP6101");
-        ex.Message.ShouldContain("'feature_not_in_file', 'feature_also_gone'");
+        ex.Code.ShouldBe("NP6602");
+        ex.Message.ShouldContain("lacks 2 column(s) the read needs: 'feature_not_in_file', 'feature_also_gone'");
         ex.ExitCode.ShouldBe(2);
     }
 
@@ -177,7 +184,7 @@ public sealed class StageTests : IDisposable
             new TestStageContext(ws.Path),
             new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), Target = "target_nope" },
             CancellationToken.None));
-        target.Code.ShouldBe("NP6102");
+        target.Code.ShouldBe("NP6602");
         target.Message.ShouldContain("'target_nope'");
     }
 
@@ -206,7 +213,30 @@ public sealed class StageTests : IDisposable
     }
 
     [Fact]
-    public async Task Predicting_data_without_the_models_features_is_NP6101_naming_them()
+    public async Task No_feature_list_and_no_rows_are_the_shared_model_codes_NP6103_and_NP6106()
+    {
+        var (train, _, features, _) = await WriteDataAsync();
+        var bare = ws.File("bare.parquet");
+        NumeraiPipeline.Numerai.Data.PredictionsFile.WriteParquet(bare, ["a", "b"], [0.1, 0.2]);
+        var noFeatures = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(
+            new TestStageContext(ws.Path),
+            new TrainOptions { Data = new ArtifactRef(bare) },
+            CancellationToken.None));
+        noFeatures.Code.ShouldBe("NP6103");
+        noFeatures.Message.ShouldBe("lightgbm.train: no features.json given and bare.parquet has no 'feature_*' columns. Set 'features' to the dataset's features.json and 'feature_set' to one of its sets.");
+        noFeatures.ExitCode.ShouldBe(2);
+
+        var noRows = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(
+            new TestStageContext(ws.Path),
+            new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), DataType = "nothing_like_this", Params = SmallParams(5) },
+            CancellationToken.None));
+        noRows.Code.ShouldBe("NP6106");
+        noRows.Message.ShouldBe("lightgbm.train: no labelled rows left in train.parquet after era_stride=1 and data_type=nothing_like_this. Check the file, the target 'target' and the filters.");
+        noRows.ExitCode.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Predicting_data_without_the_models_features_is_NP6602_naming_them()
     {
         var (train, _, features, _) = await WriteDataAsync();
         var trained = await TrainAsync(new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), FeatureSet = "all", Params = SmallParams(5) });
@@ -216,8 +246,9 @@ public sealed class StageTests : IDisposable
             new TestStageContext(ws.Path, "p"),
             new PredictOptions { Model = new ArtifactRef(trained.TestOutputs.Files["model"]), Data = new ArtifactRef(ws.File("narrow.parquet")) },
             CancellationToken.None));
-        ex.Code.ShouldBe("NP6101");
-        ex.Message.ShouldContain("needs 4 feature(s)");
+        ex.Code.ShouldBe("NP6602");
+        ex.Message.ShouldContain("the model model.txt was trained on columns the data lacks");
+        ex.Message.ShouldContain("lacks 4 column(s) the read needs");
         ex.Message.ShouldContain("feature_0008");
     }
 
@@ -245,7 +276,7 @@ public sealed class StageTests : IDisposable
             Params = SmallParams(10),
             NumThreads = 1,
         });
-        var info = ModelInfo.FromJson(File.ReadAllText(trained.TestOutputs.Files["model_info"]));
+        var info = LightGbmModelInfo.FromJson(File.ReadAllText(trained.TestOutputs.Files["model_info"]));
         info.TrainingData.Rows.ShouldBe(2400);
         info.Features.Count.ShouldBe(16);
 

@@ -87,7 +87,9 @@ public sealed class EnsembleStageTests : IDisposable
             Data = new ArtifactRef(data),
         }, CancellationToken.None));
         missing.Code.ShouldBe("NP6132");
-        missing.Message.ShouldContain("3 of the 6 ids");
+        missing.Message.ShouldStartWith("ensemble: short.csv has no (or a NaN) prediction for 3 of the 6 ids of ");
+        missing.Message.ShouldEndWith(". Predict the same data file with every member (and the same data_type filter).");
+        missing.ExitCode.ShouldBe(1);
 
         var weights = await Should.ThrowAsync<StageException>(() => new EnsembleStage().RunAsync(context, new EnsembleOptions
         {
@@ -96,5 +98,24 @@ public sealed class EnsembleStageTests : IDisposable
             Data = new ArtifactRef(data),
         }, CancellationToken.None));
         weights.Code.ShouldBe("NP6131");
+        weights.Message.ShouldBe("ensemble: 1 weights for 2 prediction files. Give one weight per file, in the same order, or none for equal weights.");
+        weights.ExitCode.ShouldBe(2);
+
+        var none = await Should.ThrowAsync<StageException>(() => new EnsembleStage().RunAsync(context, new EnsembleOptions { Data = new ArtifactRef(data) }, CancellationToken.None));
+        none.Code.ShouldBe("NP6131");
+        none.Message.ShouldBe("ensemble: 'predictions' is empty. List at least one prediction file.");
+
+        var negative = await Should.ThrowAsync<StageException>(() => new EnsembleStage().RunAsync(context, new EnsembleOptions
+        {
+            Predictions = [new ArtifactRef(ws.File("p1.csv")), new ArtifactRef(ws.File("p2.csv"))],
+            Weights = [1, -0.5],
+            Data = new ArtifactRef(data),
+        }, CancellationToken.None));
+        negative.Message.ShouldBe("ensemble: weights must be finite, non-negative and not all zero (got 1, -0.5). Fix 'weights', or remove it for equal weights.");
+
+        var noData = await Should.ThrowAsync<StageException>(() => new EnsembleStage().RunAsync(context, new EnsembleOptions { Predictions = [new ArtifactRef(ws.File("p1.csv"))] }, CancellationToken.None));
+        noData.Code.ShouldBe("NP6121");
+        noData.Message.ShouldBe("ensemble: option 'data' is required. Set it to the Numerai parquet the predictions were made for.");
+        noData.ExitCode.ShouldBe(2);
     }
 }

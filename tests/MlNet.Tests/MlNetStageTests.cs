@@ -128,7 +128,9 @@ public sealed class MlNetStageTests : IDisposable
             Params = new() { ["number_of_tree"] = JsonSerializer.SerializeToElement(5) },
         }, CancellationToken.None));
         unknown.Code.ShouldBe("NP6122");
+        unknown.Message.ShouldStartWith("mlnet.train: params: ");
         unknown.Message.ShouldContain("Did you mean 'number_of_trees'?");
+        unknown.ExitCode.ShouldBe(2);
 
         var set = await Should.ThrowAsync<StageException>(() => new MlNetTrainStage().RunAsync(context, new MlNetTrainOptions
         {
@@ -151,7 +153,52 @@ public sealed class MlNetStageTests : IDisposable
             Data = new ArtifactRef(Path.Combine(dir, "live.parquet")),
         }, CancellationToken.None));
         notModel.Code.ShouldBe("NP6124");
+        notModel.Message.ShouldStartWith("mlnet.predict: cannot load the model features.json: ");
+        notModel.Message.ShouldEndWith(". Point 'model' at model.zip of mlnet.train.");
+        notModel.ExitCode.ShouldBe(2);
         context.TestOutputs.Files.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_conditions_every_model_stage_shares_have_the_codes_of_lightgbm()
+    {
+        var dir = await SyntheticAsync();
+        var context = new TestStageContext(ws.Path, "train");
+        var bare = Path.Combine(ws.Path, "bare.parquet");
+        PredictionsFile.WriteParquet(bare, ["a", "b"], [0.1, 0.2]);
+        var noFeatures = await Should.ThrowAsync<StageException>(() => new MlNetTrainStage().RunAsync(context, new MlNetTrainOptions { Data = new ArtifactRef(bare) }, CancellationToken.None));
+        noFeatures.Code.ShouldBe("NP6103");
+        noFeatures.Message.ShouldBe("mlnet.train: no features.json given and bare.parquet has no 'feature_*' columns. Set 'features' to the dataset's features.json and 'feature_set' to one of its sets.");
+        noFeatures.ExitCode.ShouldBe(2);
+
+        var noRows = await Should.ThrowAsync<StageException>(() => new MlNetTrainStage().RunAsync(context, new MlNetTrainOptions
+        {
+            Data = new ArtifactRef(Path.Combine(dir, "train.parquet")),
+            DataType = "nothing_like_this",
+            EraStride = 2,
+        }, CancellationToken.None));
+        noRows.Code.ShouldBe("NP6106");
+        noRows.Message.ShouldBe("mlnet.train: no labelled rows left in train.parquet after era_stride=2 and data_type=nothing_like_this. Check the file, the target 'target' and the filters.");
+
+        // a model's feature the data lacks: NP6602 naming it, as lightgbm.predict says
+        var trained = new TestStageContext(ws.Path, "small");
+        await new MlNetTrainStage().RunAsync(trained, new MlNetTrainOptions
+        {
+            Data = new ArtifactRef(Path.Combine(dir, "train.parquet")),
+            Features = new ArtifactRef(Path.Combine(dir, "features.json")),
+            FeatureSet = "all",
+            Params = Params(2),
+        }, CancellationToken.None);
+        var missing = await Should.ThrowAsync<StageException>(() => new MlNetPredictStage().RunAsync(new TestStageContext(ws.Path, "p"), new MlNetPredictOptions
+        {
+            Model = new ArtifactRef(trained.TestOutputs.Files["model"]),
+            Data = new ArtifactRef(bare),
+        }, CancellationToken.None));
+        missing.Code.ShouldBe("NP6602");
+        missing.Message.ShouldStartWith("the model model.zip was trained on columns the data lacks: ");
+        missing.Message.ShouldContain("lacks 24 column(s) the read needs: 'feature_");
+        missing.Message.ShouldEndWith("Predict with data of the dataset version the model was trained on, or retrain on the current features.");
+        missing.ExitCode.ShouldBe(2);
     }
 
     private static double Pearson(double[] a, double[] b)

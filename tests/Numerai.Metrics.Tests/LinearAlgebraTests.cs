@@ -64,7 +64,8 @@ public sealed class LinearAlgebraTests
         var nz = new Neutralizer();
         nz.Load(FeatureMatrix.FromRowMajor(matrix, p), Enumerable.Range(0, n).ToArray());
         var z = new double[n];
-        nz.Neutralize(y, z);
+        nz.Factorize();
+        nz.Neutralize(y, 1.0, z);
         nz.Rank.ShouldBe(4);
 
         var x = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, p).Select(j => (double)matrix[(i * p) + j]).ToArray()).ToArray();

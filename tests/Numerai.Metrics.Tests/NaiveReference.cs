@@ -87,7 +87,7 @@ internal static class NaiveReference
 
     public static double[] Gaussian(double[] values)
     {
-        var ranks = Ranking.AverageRanks(values);
+        var ranks = Ranks.Average(values);
         return ranks.Select(r => InverseNormal.Quantile((r - 0.5) / values.Length)).ToArray();
     }
 

@@ -28,8 +28,30 @@ public sealed class PrimitiveTests
     }
 
     [Fact]
+    public void Percent_ranks_are_pandas_rank_pct_with_ties_averaged_and_NaN_kept()
+    {
+        // pandas: pd.Series([3, 1, nan, 3, 2]).rank(pct=True) -> 0.875, 0.25, NaN, 0.875, 0.5
+        var ranks = Ranks.Percent([3.0, 1.0, double.NaN, 3.0, 2.0]);
+        ranks[0].ShouldBe(0.875);
+        ranks[1].ShouldBe(0.25);
+        double.IsNaN(ranks[2]).ShouldBeTrue();
+        ranks[3].ShouldBe(0.875);
+        ranks[4].ShouldBe(0.5);
+    }
+
+    [Fact]
+    public void Percent_ranks_within_groups_rank_each_group_on_its_own()
+    {
+        // df.groupby("era")["p"].rank(pct=True)
+        Ranks.PercentWithin([0.9, 0.1, 0.5, 0.2, 0.7], ["b", "a", "b", "a", "a"]).ShouldBe([1.0, 1.0 / 3, 0.5, 2.0 / 3, 1.0]);
+        Ranks.PercentWithin([0.9, 0.1], null).ShouldBe([1.0, 0.5]);
+        Ranks.PercentWithin([], []).ShouldBeEmpty();
+        Should.Throw<ArgumentException>(() => Ranks.PercentWithin([1.0, 2.0], ["a"]));
+    }
+
+    [Fact]
     public void Tie_kept_ranks_average_equal_values() =>
-        Ranking.AverageRanks([3.0, 1.0, 3.0, 2.0, 3.0]).ShouldBe([4.0, 1.0, 4.0, 2.0, 4.0]);
+        Ranks.Average([3.0, 1.0, 3.0, 2.0, 3.0]).ShouldBe([4.0, 1.0, 4.0, 2.0, 4.0]);
 
     [Fact]
     public void Gaussian_ranks_of_ties_share_one_value()
@@ -55,7 +77,7 @@ public sealed class PrimitiveTests
 
         var dest = new double[array.Length];
         Ranking.GaussianRanks(array, dest, new RankScratch());
-        var ranks = Ranking.AverageRanks(array);
+        var ranks = Ranks.Average(array);
         for (var i = 0; i < array.Length; i++)
         {
             dest[i].ShouldBe(InverseNormal.Quantile((ranks[i] - 0.5) / array.Length), 1e-15);

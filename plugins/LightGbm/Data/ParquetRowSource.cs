@@ -1,4 +1,5 @@
 using NumeraiPipeline.Numerai.Data;
+using NumeraiPipeline.Numerai.Models;
 using NumeraiPipeline.Plugins.LightGbm.Training;
 
 namespace NumeraiPipeline.Plugins.LightGbm.Data;
@@ -39,10 +40,10 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
     /// <summary>Targets of the kept rows (when a target was selected).</summary>
     public float[]? Labels { get; private init; }
 
-    /// <summary>Ids of the kept rows (when <see cref="DataSelection.ReadIds"/>).</summary>
+    /// <summary>Ids of the kept rows (when <see cref="ReadSpec.IncludeIds"/>).</summary>
     public string[]? Ids { get; private init; }
 
-    /// <summary>Eras of the kept rows (when <see cref="DataSelection.ReadIds"/> and the file has an era column).</summary>
+    /// <summary>Eras of the kept rows (when <see cref="ReadSpec.IncludeIds"/> and the file has an era column).</summary>
     public string[]? Eras { get; private init; }
 
     /// <summary>Number of distinct eras kept.</summary>
@@ -53,32 +54,19 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
     /// <summary>How many times the feature columns were read from the file (0 when a training loaded its Dataset from the cache).</summary>
     public int FeaturePasses { get; private set; }
 
-    public static ParquetRowSource Open(string path, DataSelection selection, long residentLimitBytes, int? maxRowsPerBlock = null)
+    /// <summary>Opens the rows <paramref name="spec"/> selects (its ids and eras kept when <see cref="ReadSpec.IncludeIds"/>).</summary>
+    /// <param name="path">The Numerai parquet file.</param>
+    /// <param name="spec">What to read; its features are read per chunk, the small columns once here.</param>
+    /// <param name="residentLimitBytes">Keep the int8 rows in memory when they take at most this many bytes.</param>
+    /// <param name="modelFile">The model whose features these are (prediction), for the NP6602 message.</param>
+    public static ParquetRowSource Open(string path, ReadSpec spec, long residentLimitBytes, string? modelFile = null)
     {
         var reader = NumeraiParquetReader.Open(path);
         try
         {
-            var missing = selection.Features.Where(f => !reader.HasColumn(f)).ToList();
-            if (missing.Count > 0)
-            {
-                throw new MissingColumnsException(path, missing, isTarget: false);
-            }
-
-            if (selection.Target is { } t && !reader.HasColumn(t))
-            {
-                throw new MissingColumnsException(path, [t], isTarget: true);
-            }
-
-            var dataType = selection.DataType;
-            var small = new ReadSpec
-            {
-                Features = [],
-                Target = selection.Target,
-                EraStride = selection.EraStride,
-                DataType = dataType,
-                IncludeIds = selection.ReadIds,
-                DropMissingTarget = selection.DropUnlabelled && selection.Target is not null,
-            };
+            ModelColumns.Require(reader, spec, modelFile);
+            var readIds = spec.IncludeIds;
+            var small = spec with { Features = [], MaxRowsPerBlock = null, FeatureStripBytes = null, ReuseFeatureBuffer = false };
             var labels = new List<float>();
             var ids = new List<string>();
             var eras = new List<string>();
@@ -92,7 +80,7 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
                     labels.AddRange(block.Target);
                 }
 
-                if (selection.ReadIds)
+                if (readIds)
                 {
                     ids.AddRange(block.Ids);
                     eras.AddRange(block.Eras);
@@ -101,27 +89,16 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
                 distinctEras.UnionWith(block.Eras);
             }
 
-            if (selection.ReadIds && reader.IdColumn is null)
+            var featureSpec = spec with
             {
-                throw new MissingColumnsException(path, ["id"], isTarget: false);
-            }
-
-            var featureSpec = new ReadSpec
-            {
-                Features = selection.Features,
-                Target = small.Target,
-                EraStride = small.EraStride,
-                DataType = dataType,
                 IncludeIds = false,
-                DropMissingTarget = small.DropMissingTarget,
-                MaxRowsPerBlock = maxRowsPerBlock,
-                ReuseFeatureBuffer = (long)rows * selection.Features.Count > residentLimitBytes,
+                ReuseFeatureBuffer = (long)rows * spec.Features.Count > residentLimitBytes,
             };
             return new ParquetRowSource(reader, featureSpec, rows)
             {
-                Labels = selection.Target is null ? null : labels.ToArray(),
-                Ids = selection.ReadIds ? ids.ToArray() : null,
-                Eras = selection.ReadIds && eras.Count == rows && rows > 0 ? eras.ToArray() : null,
+                Labels = spec.Target is null ? null : labels.ToArray(),
+                Ids = readIds ? ids.ToArray() : null,
+                Eras = readIds && eras.Count == rows && rows > 0 ? eras.ToArray() : null,
                 EraCount = distinctEras.Count,
             };
         }

@@ -6,7 +6,7 @@ namespace NumeraiPipeline.Numerai.Data.Synthetic;
 /// </summary>
 internal sealed class SyntheticModel
 {
-    public static readonly string[] AuxiliaryTargets = ["target_ender_20", "target_cyrusd_20", "target_ender_60", "target_cyrusd_60"];
+    public static readonly string[] AuxiliaryTargets = ["target_ender_20", "target_cyrusd_20", "target_ender_60", "target_cyrusd_60", "target_teager2b_20"];
 
     private static readonly string[] Words =
     [
@@ -204,6 +204,15 @@ internal sealed class SyntheticModel
             targets[2 + a] = binned;
         }
 
+        // a fourth 20-day auxiliary target (appended last, on a stream of its own, so the others are unchanged)
+        var teager = new SplitMix(SplitMix.Key(era.Stream, 21, 3));
+        var yt = new double[era.Rows];
+        for (var i = 0; i < era.Rows; i++)
+        {
+            yt[i] = (0.75 * y[i]) + (0.6 * teager.NextGaussian());
+        }
+
+        targets[2 + loadings.Length] = Bin(yt);
         return targets;
     }
 

@@ -46,18 +46,9 @@ internal sealed class SandboxOutcomes(SandboxOptions options, SandboxDataStore d
         return new RoundOutcome(round, ids, Bins(y), Ranks(meta), Ranks(bench), example is null ? Ranks(noise) : [.. ids.Select(id => example.TryGetValue(id, out var v) ? v : 0.5)]);
     }
 
-    /// <summary>(rank − 0.5) / n of each value, ties broken by position.</summary>
-    internal static double[] Ranks(double[] values)
-    {
-        var order = Enumerable.Range(0, values.Length).OrderBy(i => values[i]).ThenBy(i => i).ToArray();
-        var result = new double[values.Length];
-        for (var r = 0; r < order.Length; r++)
-        {
-            result[order[r]] = (r + 0.5) / order.Length;
-        }
-
-        return result;
-    }
+    /// <summary>(rank − 0.5) / n of each value (average ranks: ties share theirs).</summary>
+    internal static double[] Ranks(double[] values) =>
+        [.. Scoring.Ranks.Average(values).Select(r => (r - 0.5) / values.Length)];
 
     /// <summary>Numerai's five target bins (0, 0.25, 0.5, 0.75, 1 for 5/20/50/20/5 % of the rows) of the values' ranks.</summary>
     internal static double[] Bins(double[] values) =>

@@ -57,7 +57,7 @@ internal static class DiagnosticCodes
     // NP5xxx: execution.
     public static readonly ErrorCode StageFailed = new("NP5001", "Stage failed", "{0}", "See the stage's message; fix and run again (up-to-date stages are skipped).", ExitClass.Failure);
     public static readonly ErrorCode DependencyFailed = new("NP5002", "Skipped", "skipped because {0}.", "Fix the cause; a rerun resumes here.", ExitClass.Failure);
-    public static readonly ErrorCode OutputMissing = new("NP5003", "Output not produced", "stage '{0}' finished without its declared output '{1}'. The plugin must write it through context.Outputs.", "Fix the plugin.", ExitClass.Failure);
+    public static readonly ErrorCode OutputMissing = new("NP5003", "Output not produced", "stage '{0}': output '{1}' was not produced: {2}. The plugin must write it through context.Outputs.", "Fix the plugin.", ExitClass.Failure);
     public static readonly ErrorCode Cancelled = new("NP5004", "Cancelled", "the run was cancelled.", "Run again to resume.", ExitClass.Cancelled);
     public static readonly ErrorCode InputMissing = new("NP5005", "Input missing", "stage '{0}': input file '{1}' (option '{2}') does not exist.", "Create the file or correct the path.", ExitClass.Failure);
     public static readonly ErrorCode UnexpectedError = new("NP5006", "Unexpected error", "stage '{0}' threw {1}: {2}. Run with --verbose for the stack trace.", "Report the bug to the plugin's author.", ExitClass.Failure);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using NumeraiPipeline.Orchestrator.Diagnostics;
 using NumeraiPipeline.Orchestrator.Incremental;
 using NumeraiPipeline.Sdk;
 
@@ -31,7 +32,7 @@ internal sealed class HostStageOutputs(string directory, IReadOnlyCollection<str
             cancellationToken.ThrowIfCancellationRequested();
             if (!File.Exists(temp))
             {
-                throw new StageException("NP5003", $"stage '{stageId}': the writer of output '{name}' returned without writing its file.");
+                throw DiagnosticCodes.OutputMissing.Exception(stageId, name, "its writer returned without writing the file");
             }
 
             File.Move(temp, final, overwrite: true);
@@ -66,7 +67,7 @@ internal sealed class HostStageOutputs(string directory, IReadOnlyCollection<str
         CheckDeclared(name);
         if (!File.Exists(path))
         {
-            throw new StageException("NP5003", $"stage '{stageId}': output '{name}' names '{path}', which does not exist.");
+            throw DiagnosticCodes.OutputMissing.Exception(stageId, name, $"it names '{path}', which does not exist");
         }
 
         Files[name] = Path.GetFullPath(path);
@@ -86,7 +87,7 @@ internal sealed class HostStageOutputs(string directory, IReadOnlyCollection<str
     {
         if (!declared.Contains(name))
         {
-            throw new StageException("NP5007", $"stage '{stageId}' wrote output '{name}', which its type does not declare. Declared: {string.Join(", ", declared)}.");
+            throw DiagnosticCodes.UndeclaredOutput.Exception(stageId, name, string.Join(", ", declared));
         }
     }
 }
