@@ -40,11 +40,6 @@ internal static class CliApp
         root.Subcommands.Add(commands.Graph());
         root.Subcommands.Add(commands.NewPlugin());
         root.Subcommands.Add(commands.Schedule());
-        foreach (var extra in ExtraCommands.Create(commands))
-        {
-            root.Subcommands.Add(extra);
-        }
-
         ParseResult parse;
         try
         {
