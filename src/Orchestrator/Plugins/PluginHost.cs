@@ -22,8 +22,12 @@ internal static class PluginHost
 
     private static IReadOnlyList<string> DotnetRoots => Roots.Value;
 
-    public static PluginSet Load(IReadOnlyList<string> directories, bool unloadable)
+    /// <param name="directories">The plugin folders, in search order.</param>
+    /// <param name="unloadable">Whether the plugins are loaded so that they can be unloaded and reloaded.</param>
+    /// <param name="dotnetRoots">Where the shared frameworks plugins declare are looked for (null: the usual .NET installations).</param>
+    public static PluginSet Load(IReadOnlyList<string> directories, bool unloadable, IReadOnlyList<string>? dotnetRoots = null)
     {
+        var roots = dotnetRoots ?? DotnetRoots;
         var diagnostics = new List<Diagnostic>();
         var stages = new Dictionary<string, StageDescriptor>(StringComparer.Ordinal);
         var commands = new Dictionary<string, CommandDescriptor>(StringComparer.Ordinal);
@@ -43,11 +47,11 @@ internal static class PluginHost
                     c.PreferSharedTypes = false;
                     c.LoadInMemory = unloadable;
                 });
-                var missing = PluginFrameworks.Attach(loader.LoadContext, PluginFrameworks.RuntimeConfigOf(dll), DotnetRoots);
+                var missing = PluginFrameworks.Attach(loader.LoadContext, PluginFrameworks.RuntimeConfigOf(dll), roots);
                 if (missing.Count > 0)
                 {
                     var (framework, version) = missing[0];
-                    diagnostics.Add(DiagnosticCodes.MissingFramework.Create(name, name, framework, version, string.Join(", ", DotnetRoots.Select(r => Definition.SourceLocation.DisplayPath(r))), SourceLocationDisplay(folder)));
+                    diagnostics.Add(DiagnosticCodes.MissingFramework.Create(name, name, framework, version, roots.Count == 0 ? "no .NET installation to look in" : "looked in " + string.Join(", ", roots.Select(Definition.SourceLocation.DisplayPath)), SourceLocationDisplay(folder)));
                     loader.Dispose();
                     continue;
                 }
