@@ -26,7 +26,18 @@ internal static class PluginFrameworks
             return [];
         }
 
-        using var document = JsonDocument.Parse(File.ReadAllBytes(runtimeConfigPath), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(runtimeConfigPath), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException)
+        {
+            // As McMaster's loader does with an unreadable runtimeconfig: no frameworks beyond the host's.
+            return [];
+        }
+
+        using var owned = document;
         if (!document.RootElement.TryGetProperty("runtimeOptions", out var options) || options.ValueKind != JsonValueKind.Object)
         {
             return [];

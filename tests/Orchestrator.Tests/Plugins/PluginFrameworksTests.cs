@@ -50,7 +50,42 @@ public sealed class PluginFrameworksTests : IDisposable
     }
 
     [Fact]
+    public async Task A_command_of_a_plugin_that_needs_a_missing_framework_says_so_with_exit_3()
+    {
+        var folder = PluginDeclaringAMissingFramework();
+
+        var result = await TestRepo.RunCliAsync("test", "greet", "World", "--plugins", Path.GetDirectoryName(folder)!, "--no-builtin-plugins");
+
+        result.ExitCode.ShouldBe(3);
+        result.ErrorLines.ShouldContain(l => l.StartsWith("TestPlugins.Basic: error NP3008: plugin 'TestPlugins.Basic' needs the shared framework Example.Missing.App 10.0.0, which is not installed (looked in ", StringComparison.Ordinal));
+        result.ErrorLines.ShouldContain("numerai-pipeline: error NP2005: Unrecognized command or argument 'test'.");
+    }
+
+    [Fact]
     public void A_plugin_declaring_a_framework_that_is_not_installed_is_NP3008_and_is_not_loaded()
+    {
+        var folder = PluginDeclaringAMissingFramework();
+
+        using var set = PluginHost.Load([Path.Combine(temp.Path, "plugins")], unloadable: false, dotnetRoots: [Path.Combine(temp.Path, "dotnet")]);
+
+        set.Stages.ShouldBeEmpty();
+        var rendered = set.Diagnostics.ShouldHaveSingleItem().Render();
+        rendered.ShouldStartWith("TestPlugins.Basic: error NP3008: plugin 'TestPlugins.Basic' needs the shared framework Example.Missing.App 10.0.0, which is not installed (looked in ");
+        rendered.ShouldEndWith("). Install the .NET runtime that includes Example.Missing.App (or set DOTNET_ROOT to the .NET installation that has it), or remove the plugin's folder '" + Orchestrator.Definition.SourceLocation.DisplayPath(folder) + "'.");
+    }
+
+    [Fact]
+    public void An_unreadable_runtimeconfig_declares_no_framework()
+    {
+        var path = Path.Combine(temp.Path, "x.runtimeconfig.json");
+        File.WriteAllText(path, "{ not json");
+
+        PluginFrameworks.Declared(path).ShouldBeEmpty();
+        PluginFrameworks.Declared(Path.Combine(temp.Path, "absent.runtimeconfig.json")).ShouldBeEmpty();
+    }
+
+    /// <summary>A copy of the Basic test plugin whose runtimeconfig.json declares a framework no installation has.</summary>
+    private string PluginDeclaringAMissingFramework()
     {
         var source = Path.Combine(TestRepo.TestPlugins, "TestPlugins.Basic");
         var folder = Path.Combine(temp.Path, "plugins", "TestPlugins.Basic");
@@ -71,12 +106,6 @@ public sealed class PluginFrameworksTests : IDisposable
               }
             }
             """);
-
-        using var set = PluginHost.Load([Path.Combine(temp.Path, "plugins")], unloadable: false, dotnetRoots: [Path.Combine(temp.Path, "dotnet")]);
-
-        set.Stages.ShouldBeEmpty();
-        var rendered = set.Diagnostics.ShouldHaveSingleItem().Render();
-        rendered.ShouldStartWith("TestPlugins.Basic: error NP3008: plugin 'TestPlugins.Basic' needs the shared framework Example.Missing.App 10.0.0, which is not installed (looked in ");
-        rendered.ShouldEndWith("). Install the .NET runtime that includes Example.Missing.App (or set DOTNET_ROOT to the .NET installation that has it), or remove the plugin's folder '" + Orchestrator.Definition.SourceLocation.DisplayPath(folder) + "'.");
+        return folder;
     }
 }
