@@ -5,6 +5,7 @@ using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Numerai.Api.Tests;
 
+[Collection("download spans")]
 public sealed class DownloadStageTests
 {
     [Fact]

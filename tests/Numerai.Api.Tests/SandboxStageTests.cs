@@ -4,6 +4,8 @@ using NumeraiPipeline.Sdk;
 namespace NumeraiPipeline.Numerai.Api.Tests;
 
 /// <summary>numerai.sandbox (plugins/Numerai.Sandbox): a server for the rest of the run with fresh keys; option errors.</summary>
+// Same collection as DownloadStageTests: its span listener is process-wide, so the two must not run at the same time.
+[Collection("download spans")]
 public sealed class SandboxStageTests
 {
     [Fact]
