@@ -46,7 +46,8 @@ internal static class DiagnosticCodes
     public static readonly ErrorCode NoPlugins = new("NP3005", "No plugins", "no plugins found in {0}. Build them with 'dotnet build', or pass --plugins DIR.", "Build the plugins or point --plugins at them.", ExitClass.Environment);
     public static readonly ErrorCode BadStageClass = new("NP3006", "Invalid stage class", "stage type '{0}' in plugin '{1}': {2}", "Fix the stage class.", ExitClass.Environment);
     public static readonly ErrorCode DuplicateCommand = new("NP3007", "Duplicate command", "the command '{0}' is defined by both '{1}' and '{2}'. Remove one of the plugins or rename one command.", "Keep one definition per command name.", ExitClass.Environment);
-    // next free: NP3008
+    public static readonly ErrorCode MissingFramework = new("NP3008", "Plugin framework not installed", "plugin '{0}' needs the shared framework {1} {2}, which is not installed ({3}). Install the .NET runtime that includes {1} (or set DOTNET_ROOT to the .NET installation that has it), or remove the plugin's folder '{4}'.", "Install the framework the plugin declares.", ExitClass.Environment);
+    // next free: NP3009
 
     // NP4xxx: environment and workspace.
     public static readonly ErrorCode WorkspaceLocked = new("NP4001", "Workspace locked", "the workspace '{0}' is in use by another run (pid {1}, started {2}). Wait for it to finish, or use another --workspace.", "Wait, or use another workspace.", ExitClass.Environment);
