@@ -13,15 +13,15 @@ namespace NumeraiPipeline.Orchestrator.Execution;
 /// </summary>
 internal sealed partial class ShardCoordinator(RunStore store, string pipeline, ShardRunOptions options, TimeProvider time, ILogger logger)
 {
-    /// <summary>The lease of one stage instance: its fingerprint names the work (type, plugin, options, inputs).</summary>
-    public static string LeaseName(string pipeline, string fingerprint) => $"shard/{pipeline}/{fingerprint}";
+    /// <summary>The lease of one stage instance: its id and fingerprint (type, plugin, options, inputs) name the work.</summary>
+    public static string LeaseName(string pipeline, string stageId, string fingerprint) => $"shard/{pipeline}/{stageId}/{fingerprint}";
 
     /// <param name="upToDateAfterPull">Whether the stage is up to date with what was pulled (its outputs' hashes checked).</param>
     public async Task<ShardClaim> ClaimAsync(string stageId, string fingerprint, Func<bool> upToDateAfterPull, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
         var deadline = started + options.Wait;
-        var name = LeaseName(pipeline, fingerprint);
+        var name = LeaseName(pipeline, stageId, fingerprint);
         var logged = false;
         while (true)
         {
