@@ -134,6 +134,8 @@ public sealed class ShardedRunTests : IAsyncLifetime
         Outcomes(retry).ShouldContain(("train[seed=6]", "up-to-date"));
         Outcomes(retry).ShouldContain(("hold[seed=6]", "succeeded"));
         Outcomes(retry).ShouldContain(("predict[seed=6]", "succeeded"));
+        // It took over the lease its killed attempt held (same task, same execution) instead of waiting for it to lapse.
+        retry.Error.ShouldNotContain("Stage 'hold[seed=6]' is being run by");
 
         // Each instance trained exactly once: reported as succeeded by one task's --json, or, for what the killed
         // attempt trained (it printed no --json), stamped in the store by a run none of the reports is from.
