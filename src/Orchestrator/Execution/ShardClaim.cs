@@ -10,25 +10,34 @@ namespace NumeraiPipeline.Orchestrator.Execution;
 internal sealed class ShardClaim : IAsyncDisposable
 {
     private readonly StoreLease? lease;
-    private readonly ITimer? heartbeat;
+    private ITimer? heartbeat;
+    private readonly object gate = new();
+    private Task renewing = Task.CompletedTask;
 
-    private ShardClaim(StoreLease? lease, ITimer? heartbeat, bool pulled)
+    private ShardClaim(StoreLease? lease, bool pulled)
     {
         this.lease = lease;
-        this.heartbeat = heartbeat;
         Pulled = pulled;
     }
 
     /// <summary>The stage's stamp and outputs came from the store: another task (or an earlier attempt) did it.</summary>
     public bool Pulled { get; }
 
-    public static ShardClaim FromStore() => new(null, null, true);
+    public static ShardClaim FromStore() => new(null, true);
 
     public static ShardClaim Holding(StoreLease lease, TimeSpan ttl, TimeProvider time, ILogger logger)
     {
+        var claim = new ShardClaim(lease, false);
         var every = ttl / 3;
-        var timer = time.CreateTimer(_ => _ = RenewAsync(lease, ttl, logger), null, every, every);
-        return new ShardClaim(lease, timer, false);
+        claim.heartbeat = time.CreateTimer(_ =>
+        {
+            lock (claim.gate)
+            {
+                // One renewal at a time; the release waits for the last one, so it cannot be overtaken by it.
+                claim.renewing = claim.renewing.ContinueWith(_ => RenewAsync(lease, ttl, logger), TaskScheduler.Default).Unwrap();
+            }
+        }, null, every, every);
+        return claim;
     }
 
     private static async Task RenewAsync(StoreLease lease, TimeSpan ttl, ILogger logger)
@@ -52,6 +61,14 @@ internal sealed class ShardClaim : IAsyncDisposable
         {
             await heartbeat.DisposeAsync().ConfigureAwait(false);
         }
+
+        Task last;
+        lock (gate)
+        {
+            last = renewing;
+        }
+
+        await last.ConfigureAwait(false);
 
         if (lease is not null)
         {
