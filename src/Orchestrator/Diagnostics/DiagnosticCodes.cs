@@ -27,8 +27,9 @@ internal static class DiagnosticCodes
     public static readonly ErrorCode NoStages = new("NP1015", "No stages", "the pipeline has no stages. Add a 'stages:' map with at least one stage.", "Add stages.", ExitClass.InvalidInput);
     public static readonly ErrorCode SelfNeed = new("NP1016", "Stage needs itself", "stage '{0}' lists itself in 'needs'.", "Remove it from its own 'needs'.", ExitClass.InvalidInput);
     public static readonly ErrorCode MissingSecretReference = new("NP1017", "Secret not set", "'${{secrets.{0}}}' is used but the secret '{0}' is not set: set the environment variable {0}, or point {0}_FILE at a file holding it.", "Provide the secret before the run.", ExitClass.InvalidInput);
+    public static readonly ErrorCode BadShard = new("NP1019", "Bad --shard", "{0}", "Give --shard I/N with 1 <= I <= N (or the job runner's task index and count), and a --store the tasks share.", ExitClass.InvalidInput);
     public static readonly ErrorCode BadMatrix = new("NP1018", "Invalid matrix", "stage '{0}': {1}", "Give 'matrix' a map of keys to non-empty lists of plain values; include/exclude entries name matrix keys.", ExitClass.InvalidInput);
-    // next free: NP1019
+    // next free: NP1020
 
     // NP2xxx: stage options and CLI arguments.
     public static readonly ErrorCode OptionType = new("NP2001", "Wrong option type", "stage '{0}' ({1}): option '{2}' {3}.", "Give the option a value of the documented type ('numerai-pipeline plugins').", ExitClass.InvalidInput);
