@@ -1,6 +1,6 @@
 namespace NumeraiPipeline.Plugins.Numerai.Download;
 
-/// <summary>NP60xx codes of numerai.download and numerai.sandbox (listed in docs/errors.md).</summary>
+/// <summary>NP60xx codes of numerai.download and numerai.round (listed in docs/errors.md); the sandbox plugin has NP6005/NP6006 too.</summary>
 internal static class DownloadErrorCodes
 {
     /// <summary>A file in <c>files</c> is not a known Numerai dataset file.</summary>
@@ -15,10 +15,7 @@ internal static class DownloadErrorCodes
     /// <summary>No round is open, so the current round's files cannot be fetched (declined, not failed).</summary>
     public const string RoundNotOpen = "NP6004";
 
-    /// <summary>The sandbox could not start.</summary>
-    public const string SandboxStartFailed = "NP6005";
-
-    /// <summary>A bad option value (api_url, clock).</summary>
+    /// <summary>A bad option value (api_url).</summary>
     public const string BadOption = "NP6006";
 
     /// <summary>numerai.round declined: no round opened within max_wait (or waiting was off).</summary>

@@ -14,6 +14,12 @@ public sealed class CommandAttribute : Attribute
 
     /// <summary>A one-line description shown by <c>--help</c>.</summary>
     public string Description { get; set; } = "";
+
+    /// <summary>
+    /// For a command of several words: the description of the group its first words make (<c>numerai</c> of
+    /// <c>numerai set-webhook</c>) in <c>--help</c>; empty for "Commands of PLUGIN".
+    /// </summary>
+    public string GroupDescription { get; set; } = "";
 }
 
 /// <summary>Makes an options property of a command a positional argument instead of a <c>--name</c> option.</summary>
@@ -26,4 +32,7 @@ public sealed class CommandArgumentAttribute : Attribute
 
     /// <summary>The argument's position, from 0.</summary>
     public int Position { get; }
+
+    /// <summary>The argument's name in <c>--help</c> and errors (e.g. <c>MODEL</c>); empty for the property's kebab-case name.</summary>
+    public string Name { get; set; } = "";
 }

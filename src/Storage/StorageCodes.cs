@@ -20,4 +20,7 @@ public static class StorageCodes
 
     /// <summary>The store kept failing (unreachable, 5xx, timeouts) for the whole retry budget of one operation.</summary>
     public const string Unavailable = "NP6756";
+
+    /// <summary>A task of a sharded run waited longer than --shard-wait for a stage another task holds the lease of.</summary>
+    public const string ShardWaitExceeded = "NP6761";
 }

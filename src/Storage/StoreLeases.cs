@@ -54,7 +54,9 @@ public sealed class StoreLeases
 
     /// <summary>
     /// Takes the lease <paramref name="name"/> for <paramref name="ttl"/>, waiting up to <paramref name="wait"/>
-    /// while another holder has it (polling; a released lease is taken at once, an expired one taken over).
+    /// while another holder has it (polling; a released lease is taken at once, an expired one taken over). A lease
+    /// held under the same <paramref name="holder"/> is taken over at once: a retry of a task that was killed holding
+    /// it (Cloud Run reruns a failed task under the same execution and index) resumes without waiting for it to lapse.
     /// </summary>
     /// <param name="name">The lease name.</param>
     /// <param name="holder">Who asks, for people (run id, host, process).</param>
@@ -74,7 +76,7 @@ public sealed class StoreLeases
             var now = Time.GetUtcNow();
             var current = await store.ReadVersionedAsync(key, cancellationToken);
             var record = current is null ? null : LeaseRecord.Parse(current.Content);
-            if (record is null || !record.IsHeldAt(now))
+            if (record is null || !record.IsHeldAt(now) || record.Holder == holder)
             {
                 var mine = new LeaseRecord(name, holder, token, now, now + ttl, false);
                 var generation = await WriteOwnAsync(key, mine, current?.Generation ?? 0, cancellationToken);

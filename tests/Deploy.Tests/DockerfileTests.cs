@@ -13,8 +13,10 @@ public sealed class DockerfileTests
         docker.Stages.Count.ShouldBe(2);
         docker.Stages[0].BaseImage.ShouldBe("mcr.microsoft.com/dotnet/sdk:10.0");
         docker.Stages[0].Name.ShouldBe("build");
-        // The orchestrator references the ASP.NET shared framework (the sandbox), so the runtime image is aspnet.
-        RepositoryFiles.Read("src/Orchestrator/Orchestrator.csproj").ShouldContain("<FrameworkReference Include=\"Microsoft.AspNetCore.App\" />");
+        // The built-in sandbox plugin declares the ASP.NET shared framework (the host does not), so the runtime image
+        // carries it: aspnet.
+        RepositoryFiles.Read("plugins/Numerai.Sandbox/Numerai.Sandbox.csproj").ShouldContain("<FrameworkReference Include=\"Microsoft.AspNetCore.App\" />");
+        RepositoryFiles.Read("src/Orchestrator/Orchestrator.csproj").ShouldNotContain("Microsoft.AspNetCore.App");
         docker.Final.BaseImage.ShouldBe("mcr.microsoft.com/dotnet/aspnet:10.0");
     }
 

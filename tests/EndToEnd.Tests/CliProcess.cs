@@ -10,6 +10,17 @@ internal static class CliProcess
 {
     public static async Task<(int Code, string Output, string Error)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
+        using var process = Start(workingDirectory, environment, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the built CLI (the host's own build output, which references no ASP.NET Core) with the built-in plugins; the caller reads its streams.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
         var root = DemoPipelineTests.Root();
         var cli = Path.Combine(root, "src", "Orchestrator", "bin", configuration, "net10.0", "numerai-pipeline.dll");
@@ -19,16 +30,16 @@ internal static class CliProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var name in new[] { "NUMERAI_API_URL", "NUMERAI_PUBLIC_ID", "NUMERAI_SECRET_KEY", "NUMERAI_PIPELINE_STORE", "OTEL_EXPORTER_OTLP_ENDPOINT" })
+        {
+            start.Environment.Remove(name);
+        }
+
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return Process.Start(start)!;
     }
 }

@@ -44,6 +44,24 @@ public sealed class StoreLeasesTests : IAsyncLifetime
 
     [Theory]
     [MemberData(nameof(Kinds))]
+    public async Task A_held_lease_is_taken_over_at_once_by_the_same_holder_and_the_old_grant_can_no_longer_renew(string kind)
+    {
+        var leases = Leases(kind);
+
+        // A task of a sharded run killed holding its lease, and its retry: the same holder string.
+        var killed = await leases.TryAcquireAsync("shard/p/train/abc", "task 3/3 of execution e", TimeSpan.FromMinutes(10), TimeSpan.Zero, CancellationToken.None);
+        var other = await leases.TryAcquireAsync("shard/p/train/abc", "task 1/3 of execution e", TimeSpan.FromMinutes(10), TimeSpan.Zero, CancellationToken.None);
+        var retry = await leases.TryAcquireAsync("shard/p/train/abc", "task 3/3 of execution e", TimeSpan.FromMinutes(10), TimeSpan.Zero, CancellationToken.None);
+
+        killed.ShouldNotBeNull();
+        other.ShouldBeNull();
+        retry.ShouldNotBeNull();
+        (await killed.RenewAsync(TimeSpan.FromMinutes(10), CancellationToken.None)).ShouldBeFalse();
+        (await retry.RenewAsync(TimeSpan.FromMinutes(10), CancellationToken.None)).ShouldBeTrue();
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
     public async Task An_expired_lease_is_taken_over_and_its_old_holder_can_neither_renew_nor_release_it(string kind)
     {
         var leases = Leases(kind);

@@ -3,15 +3,36 @@ using System.Diagnostics;
 namespace NumeraiPipeline.TestKit;
 
 /// <summary>
-/// Runs the real numerai-pipeline executable (the build output beside the test assembly) as a child process, with
+/// Runs the real numerai-pipeline executable (the host's own build output) as a child process, with
 /// its own environment: how a scheduler or a Cloud Run job starts it, and how tests give it environment variables
 /// without touching their own process's.
 /// </summary>
 public static class CliProcess
 {
+    /// <summary>
+    /// The host as built (src/Orchestrator/bin/CONFIGURATION/net10.0/numerai-pipeline.dll), not the copy beside a test
+    /// assembly: a test project's folder holds the libraries of the test's own graph (ASP.NET Core's, for one using the
+    /// GCS stand-in), not necessarily those the host's deps.json names.
+    /// </summary>
+    public static string HostDll { get; } = FindHost();
+
+    private static string FindHost()
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "NumeraiPipeline.sln")))
+            {
+                return Path.Combine(dir.FullName, "src", "Orchestrator", "bin", configuration, "net10.0", "numerai-pipeline.dll");
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found above " + AppContext.BaseDirectory);
+    }
+
     public static async Task<CliProcessResult> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null, string? workingDirectory = null, CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo("dotnet", ["exec", Path.Combine(AppContext.BaseDirectory, "numerai-pipeline.dll"), .. args])
+        var start = new ProcessStartInfo("dotnet", ["exec", HostDll, .. args])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

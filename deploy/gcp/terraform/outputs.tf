@@ -17,3 +17,8 @@ output "image_repository" {
   description = "Where to push the images."
   value       = "${var.region}-docker.pkg.dev/${var.project_id}/${google_artifact_registry_repository.images.repository_id}"
 }
+
+output "training_job" {
+  description = "The training job's full name; start it by hand with gcloud run jobs execute numerai-pipeline-training."
+  value       = google_cloud_run_v2_job.training.id
+}

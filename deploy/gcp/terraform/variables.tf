@@ -77,3 +77,57 @@ variable "notify_slack" {
   type        = bool
   default     = true
 }
+
+variable "training_pipeline" {
+  description = "The pipeline the training job spreads over its tasks: one with matrix stages (the model zoo), whose fan-in the daily job runs."
+  type        = string
+  default     = "/app/pipelines/numerai-ensemble.yaml"
+}
+
+variable "training_task_count" {
+  description = "Tasks of one training execution (N of --shard I/N): the matrix instances are dealt out over them. See the sizing table in deploy/gcp/README.md."
+  type        = number
+  default     = 10
+}
+
+variable "training_parallelism" {
+  description = "Tasks running at once (0: as many as Cloud Run allows); fewer than training_task_count caps the cost rate, not the total."
+  type        = number
+  default     = 10
+}
+
+variable "training_cpu" {
+  description = "vCPUs of each training task."
+  type        = string
+  default     = "2"
+}
+
+variable "training_memory" {
+  description = "Memory of each training task: the training peak plus the data files, which a task keeps in its in-memory filesystem (see the sizing table)."
+  type        = string
+  default     = "16Gi"
+}
+
+variable "training_timeout" {
+  description = "Longest run of one training task (Cloud Run allows up to 168h)."
+  type        = string
+  default     = "21600s"
+}
+
+variable "training_max_retries" {
+  description = "Retries of a failed training task; a retry resumes from the stages its earlier attempt stored."
+  type        = number
+  default     = 3
+}
+
+variable "training_shard_wait" {
+  description = "--shard-wait of the tasks: how long a task waits for shared work (the download) another task is doing."
+  type        = string
+  default     = "02:00:00"
+}
+
+variable "training_schedule" {
+  description = "Cron of the weekly retrain (UTC), before the week's first round; run it by hand with gcloud run jobs execute."
+  type        = string
+  default     = "0 4 * * 2"
+}

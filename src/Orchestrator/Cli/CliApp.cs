@@ -40,15 +40,11 @@ internal static class CliApp
         root.Subcommands.Add(commands.Graph());
         root.Subcommands.Add(commands.NewPlugin());
         root.Subcommands.Add(commands.Schedule());
-        foreach (var extra in ExtraCommands.Create(commands))
-        {
-            root.Subcommands.Add(extra);
-        }
-
         ParseResult parse;
+        IReadOnlyList<Diagnostic> pluginErrors;
         try
         {
-            AddPluginCommands(root, commands, args);
+            pluginErrors = AddPluginCommands(root, commands, args);
             configure?.Invoke(root, commands);
             parse = root.Parse(args);
         }
@@ -60,6 +56,12 @@ internal static class CliApp
         var json = SafeGet(parse, CommonOptions.Json);
         var verbose = SafeGet(parse, CommonOptions.Verbose);
         var logJson = LogJson(args);
+        if (parse.Errors.Count > 0 && pluginErrors.Count > 0 && PluginCommands.CommandWord(args) is { } asked && root.Subcommands.All(c => c.Name != asked))
+        {
+            // The command may be one of a plugin that failed to load (a framework it needs is not installed): say so.
+            return Report(commands.Secrets, output, error, json, verbose, logJson, [.. pluginErrors, .. parse.Errors.Select(e => DiagnosticCodes.BadArgument.Create("numerai-pipeline", e.Message))], ExitCodes.Environment, null);
+        }
+
         if (parse.Errors.Count > 0)
         {
             return Report(commands.Secrets, output, error, json, verbose, logJson, parse.Errors.Select(e => DiagnosticCodes.BadArgument.Create("numerai-pipeline", e.Message)).ToList(), ExitCodes.InvalidInput, null);
@@ -126,12 +128,13 @@ internal static class CliApp
     /// Plugins' commands join the tree when the command asked for is not a built-in one (or for --help), so that the
     /// built-in commands never pay for loading plugins they do not use.
     /// </summary>
-    private static void AddPluginCommands(RootCommand root, CommandFactory commands, string[] args)
+    /// <returns>The errors of plugins that failed to load (one of them may have been the command's).</returns>
+    private static IReadOnlyList<Diagnostic> AddPluginCommands(RootCommand root, CommandFactory commands, string[] args)
     {
         var word = PluginCommands.CommandWord(args);
         if (word is not null && root.Subcommands.Any(c => c.Name == word))
         {
-            return;
+            return [];
         }
 
         var (folders, noBuiltIn) = PluginCommands.PluginArguments(args);
@@ -139,6 +142,7 @@ internal static class CliApp
         var set = Plugins.PluginHost.Load(directories, unloadable: false);
         commands.KeepAlive(set);
         PluginCommands.Add(root, set.Commands, commands);
+        return [.. set.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)];
     }
 
     /// <summary>Whether --log-format json was asked for (read from the raw arguments, so it holds even when parsing failed).</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using NumeraiPipeline.Orchestrator.Diagnostics;
 using NumeraiPipeline.Orchestrator.Incremental;
+using NumeraiPipeline.Orchestrator.Planning;
 
 namespace NumeraiPipeline.Orchestrator.Cli;
 
@@ -11,20 +12,22 @@ internal sealed partial class CommandFactory
 
     public Command Plan()
     {
-        var command = new Command("plan", "Show the stages in order, by level, and whether each will run (with the reason) or is up to date") { CommonOptions.Pipeline, Check, Force };
+        var command = new Command("plan", "Show the stages in order, by level, and whether each will run (with the reason) or is up to date") { CommonOptions.Pipeline, Check, Force, Shard, ShardCount };
         command.SetAction(parse =>
         {
             using var session = Session(parse);
-            var plan = session.Plan(parse.GetValue(CommonOptions.Pipeline)!);
+            var plan = WithShard(session.Plan(parse.GetValue(CommonOptions.Pipeline)!), parse);
             var (forceAll, forceStages) = ForcedStages(plan, parse);
             var verdicts = PlanVerdicts.Compute(plan, session.Workspace, session.Secrets, forceAll, forceStages);
-            var anyRun = verdicts.Values.Any(v => v.Count > 0);
+            bool Runs(string id) => plan.Shard?.Runs(id) ?? true;
+            var anyRun = verdicts.Any(v => v.Value.Count > 0 && Runs(v.Key));
             if (session.Settings.Json)
             {
                 var json = new
                 {
                     pipeline = plan.Pipeline.Name,
                     upToDate = !anyRun,
+                    shard = ShardJson(plan.Shard),
                     stages = plan.Stages.Select(s => new
                     {
                         id = s.Id,
@@ -32,7 +35,10 @@ internal sealed partial class CommandFactory
                         level = s.Level,
                         needs = s.Dependencies,
                         when = s.Definition.When,
-                        willRun = verdicts[s.Id].Count > 0,
+                        willRun = verdicts[s.Id].Count > 0 && Runs(s.Id),
+                        shard = plan.Shard?.Stages[s.Id].RoleName,
+                        shardTask = plan.Shard?.Stages[s.Id].Owner,
+                        shardReason = plan.Shard?.Stages[s.Id].Reason,
                         reasons = verdicts[s.Id].Select(r => r.ToJson(session.Secrets.Redact)).ToList(),
                     }).ToList(),
                 };
@@ -41,6 +47,11 @@ internal sealed partial class CommandFactory
             else
             {
                 session.Output.WriteLine($"pipeline '{plan.Pipeline.Name}': {plan.Stages.Count} stages in {plan.Levels.Count()} levels");
+                if (plan.Shard is { } split)
+                {
+                    session.Output.WriteLine($"task {split.Spec}: {split.With(ShardRole.Assigned).Count()} assigned, {split.With(ShardRole.Upstream).Count()} upstream (done once across the tasks, under a store lease), {split.With(ShardRole.NotMine).Count()} left to other tasks or the gather (a run without --shard)");
+                }
+
                 foreach (var level in plan.Levels)
                 {
                     session.Output.WriteLine($"level {level.Key}:");
@@ -48,6 +59,11 @@ internal sealed partial class CommandFactory
                     {
                         var v = verdicts[s.Id];
                         var verdict = v.Count == 0 ? "up to date" : "will run: " + string.Join("; ", v);
+                        if (plan.Shard?.Stages[s.Id] is { } role)
+                        {
+                            verdict = role.Role == ShardRole.NotMine ? $"{role.RoleName}: {role.Reason}" : $"{role.RoleName}, {verdict}";
+                        }
+
                         var needs = s.Dependencies.Count > 0 ? $" needs {string.Join(", ", s.Dependencies)}" : "";
                         var when = s.Definition.When != "success" ? $" when {s.Definition.When}" : "";
                         session.Output.WriteLine(session.Secrets.Redact($"  {s.Id} ({s.Descriptor.Id}){needs}{when}: {verdict}"));

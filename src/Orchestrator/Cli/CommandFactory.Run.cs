@@ -15,17 +15,22 @@ internal sealed partial class CommandFactory
 
     public Command Run()
     {
-        var command = new Command("run", "Run a pipeline; stages that are up to date are skipped") { CommonOptions.Pipeline, Force, MaxParallel, Watch, StoreBudget };
+        var command = new Command("run", "Run a pipeline; stages that are up to date are skipped") { CommonOptions.Pipeline, Force, MaxParallel, Watch, StoreBudget, Shard, ShardCount, ShardWait, ShardPoll };
         command.SetAction(async (parse, token) =>
         {
             using var session = Session(parse);
             var name = parse.GetValue(CommonOptions.Pipeline)!;
             if (parse.GetValue(Watch))
             {
+                if (parse.GetValue(Shard) is not null)
+                {
+                    throw new PipelineException(DiagnosticCodes.BadShard.Create("numerai-pipeline", "--shard and --watch do not go together: a task of a sharded run runs once. Drop one of them."));
+                }
+
                 return await new WatchLoop(session, name).RunAsync(parse, Link(token)).ConfigureAwait(false);
             }
 
-            var plan = session.Plan(name);
+            var plan = WithShard(session.Plan(name), parse);
             var result = await ExecuteAsync(session, plan, parse, Link(token)).ConfigureAwait(false);
             return result.ExitCode;
         });
@@ -100,7 +105,7 @@ internal sealed partial class CommandFactory
         var options = BuildRunOptions(session, plan, parse, renderer);
         var store = CreateRunStore(session, parse, options.Time);
         // The executor pulls from the store under the workspace lock; each stage's outputs, stamp and state are pushed as it completes.
-        options = options with { Store = store, OnStageCommitted = store.Remote is null ? null : store.PushAsync };
+        options = options with { Store = store, OnStageCommitted = store.Remote is null ? null : store.PushAsync, ShardRun = ShardRunOptions(session, plan, parse, store) };
 
         var result = await new PipelineExecutor(plan, options).RunAsync(token).ConfigureAwait(false);
         renderer.Outcome(result);

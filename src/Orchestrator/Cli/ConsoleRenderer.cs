@@ -114,11 +114,13 @@ internal sealed class ConsoleRenderer(CliSession session)
         outcome = result.Outcome,
         exitCode = result.ExitCode,
         durationSeconds = Math.Round(result.Duration.TotalSeconds, 3),
+        shard = CommandFactory.ShardJson(result.Shard),
         stages = result.Stages.Select(s => new
         {
             id = s.StageId,
             type = s.StageType,
             outcome = Telemetry.PipelineTelemetry.OutcomeName(s.Outcome),
+            shard = result.Shard is { } split && split.Stages.TryGetValue(s.StageId, out var role) ? role.RoleName : null,
             durationSeconds = Math.Round(s.Duration.TotalSeconds, 3),
             code = s.Code,
             message = s.Message,

@@ -13,8 +13,9 @@ namespace NumeraiPipeline.Orchestrator.Cli;
 /// <summary>
 /// Turns the commands plugins declare (<see cref="ICommand{TOptions}"/> with <see cref="CommandAttribute"/>) into
 /// commands of the command line: each public settable property of the options class is a <c>--kebab-case</c>
-/// option (or a positional argument), typed, documented by its <c>[Description]</c>, required by <c>[Required]</c>,
-/// range-checked by <c>[Range]</c> before anything runs, and bound into a fresh options instance.
+/// option (or a positional argument), typed, documented by its <c>[Description]</c> (and its default, as
+/// <c>[default: X]</c>), required by <c>[Required]</c>, range-checked by <c>[Range]</c> and limited by
+/// <c>[AllowedValues]</c> before anything runs, and bound into a fresh options instance.
 /// </summary>
 internal static class PluginCommands
 {
@@ -71,7 +72,7 @@ internal static class PluginCommands
                 var group = parent.Subcommands.FirstOrDefault(c => c.Name == words[i]);
                 if (group is null)
                 {
-                    group = new Command(words[i], $"Commands of {descriptor.Plugin.Name}");
+                    group = new Command(words[i], descriptor.GroupDescription is { Length: > 0 } d ? d : $"Commands of {descriptor.Plugin.Name}");
                     parent.Subcommands.Add(group);
                 }
 
@@ -97,16 +98,11 @@ internal static class PluginCommands
         {
             var description = property.GetCustomAttribute<DescriptionAttribute>()?.Description ?? "";
             var shown = defaults is null ? null : property.GetValue(defaults);
-            if (shown is not null and not "" and not false)
-            {
-                description += $" (default: {Convert.ToString(shown, System.Globalization.CultureInfo.InvariantCulture)})";
-            }
-
             var required = property.GetCustomAttribute<RequiredAttribute>() is not null;
             var kebab = JsonNamingPolicy.KebabCaseLower.ConvertName(property.Name);
-            if (property.GetCustomAttribute<CommandArgumentAttribute>() is not null)
+            if (property.GetCustomAttribute<CommandArgumentAttribute>() is { } positional)
             {
-                var argument = (Argument)Activator.CreateInstance(typeof(Argument<>).MakeGenericType(property.PropertyType), kebab)!;
+                var argument = (Argument)Activator.CreateInstance(typeof(Argument<>).MakeGenericType(property.PropertyType), positional.Name is { Length: > 0 } given ? given : kebab)!;
                 argument.Description = description;
                 argument.Arity = required ? ArgumentArity.ExactlyOne : ArgumentArity.ZeroOrOne;
                 command.Arguments.Add(argument);
@@ -117,9 +113,21 @@ internal static class PluginCommands
             var option = (Option)Activator.CreateInstance(typeof(Option<>).MakeGenericType(property.PropertyType), "--" + kebab, Array.Empty<string>())!;
             option.Description = description;
             option.Required = required;
+            if (ShowsDefault(property, shown))
+            {
+                // Shown by --help as "[default: X]", as for the built-in commands; an option left out keeps the
+                // options class's own default (its result is implicit and is not bound).
+                Invoke(nameof(DefaultOf), property.PropertyType, option, shown!);
+            }
+
             if (property.GetCustomAttribute<RangeAttribute>() is { } range)
             {
                 AddRange(option, property.PropertyType, range);
+            }
+
+            if (property.GetCustomAttribute<AllowedValuesAttribute>() is { } allowed && property.PropertyType == typeof(string))
+            {
+                ((Option<string>)option).AcceptOnlyFromAmong([.. allowed.Values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "")]);
             }
 
             command.Options.Add(option);
@@ -180,6 +188,26 @@ internal static class PluginCommands
         var method = typeof(PluginCommands).GetMethod(symbol is Option ? nameof(OptionValue) : nameof(ArgumentValue), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type);
         return method.Invoke(null, [parse, symbol]);
     }
+
+    /// <summary>
+    /// Whether --help shows the option's default: a value other than the type's zero (false, 0, empty), or one the
+    /// property marks with <c>[DefaultValue]</c> because it matters (a port of 0 picks a free one).
+    /// </summary>
+    private static bool ShowsDefault(PropertyInfo property, object? value)
+    {
+        if (value is null or "")
+        {
+            return false;
+        }
+
+        var zero = property.PropertyType.IsValueType ? Activator.CreateInstance(property.PropertyType) : null;
+        return !Equals(value, zero) || property.GetCustomAttribute<DefaultValueAttribute>() is not null;
+    }
+
+    private static void Invoke(string name, Type type, params object[] arguments) =>
+        typeof(PluginCommands).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).Invoke(null, arguments);
+
+    private static void DefaultOf<T>(Option<T> option, T value) => option.DefaultValueFactory = _ => value;
 
     private static T? OptionValue<T>(ParseResult parse, Option<T> option) => parse.GetValue(option);
 

@@ -33,6 +33,12 @@ internal sealed record StageDefinition(
     /// <summary>The stage's <c>matrix:</c> as written (null when it has none); expanded by the planner.</summary>
     public YNode? Matrix { get; init; }
 
+    /// <summary>
+    /// <c>shard:</c> as written: true spreads the stage over the tasks of <c>run --shard I/N</c>, false keeps a matrix
+    /// stage's instances out of the split; null (not written) means sharded exactly when it is a matrix instance.
+    /// </summary>
+    public bool? Shard { get; init; }
+
     /// <summary>For an instance of a matrix stage: the stage it was expanded from and its values, in key order.</summary>
     public MatrixInstance? Instance { get; init; }
 

@@ -10,7 +10,7 @@ namespace NumeraiPipeline.Orchestrator.Definition;
 internal static partial class PipelineLoader
 {
     public static readonly string[] TopLevelKeys = ["name", "description", "extends", "vars", "stages"];
-    public static readonly string[] StageKeys = ["uses", "with", "needs", "when", "cache", "description", "matrix"];
+    public static readonly string[] StageKeys = ["uses", "with", "needs", "when", "cache", "description", "matrix", "shard"];
 
     public static PipelineDefinition Load(string path, IReadOnlyList<string>? sets = null)
     {
@@ -383,10 +383,27 @@ internal static partial class PipelineLoader
             }
         }
 
+        bool? shard = null;
+        if (map.Entry("shard") is { } se)
+        {
+            switch ((se.Value as YScalar)?.Value)
+            {
+                case "true":
+                    shard = true;
+                    break;
+                case "false":
+                    shard = false;
+                    break;
+                default:
+                    Bad(se.Value, $"stages.{entry.Key}.shard", "true or false (whether --shard spreads the stage's instances over the tasks)");
+                    break;
+            }
+        }
+
         var description = (map["description"] as YScalar)?.Value;
         return diagnostics.Count > count
             ? null
-            : new StageDefinition(entry.Key, entry.KeyLocation, uses, usesLocation, with, needs, when, whenLocation, cache, description) { Matrix = map["matrix"] };
+            : new StageDefinition(entry.Key, entry.KeyLocation, uses, usesLocation, with, needs, when, whenLocation, cache, description) { Matrix = map["matrix"], Shard = shard };
 
         YMapping Bad(YNode node, string what, string expected)
         {

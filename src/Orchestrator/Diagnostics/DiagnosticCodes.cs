@@ -27,8 +27,9 @@ internal static class DiagnosticCodes
     public static readonly ErrorCode NoStages = new("NP1015", "No stages", "the pipeline has no stages. Add a 'stages:' map with at least one stage.", "Add stages.", ExitClass.InvalidInput);
     public static readonly ErrorCode SelfNeed = new("NP1016", "Stage needs itself", "stage '{0}' lists itself in 'needs'.", "Remove it from its own 'needs'.", ExitClass.InvalidInput);
     public static readonly ErrorCode MissingSecretReference = new("NP1017", "Secret not set", "'${{secrets.{0}}}' is used but the secret '{0}' is not set: set the environment variable {0}, or point {0}_FILE at a file holding it.", "Provide the secret before the run.", ExitClass.InvalidInput);
+    public static readonly ErrorCode BadShard = new("NP1019", "Bad --shard", "{0}", "Give --shard I/N with 1 <= I <= N (or the job runner's task index and count), and a --store the tasks share.", ExitClass.InvalidInput);
     public static readonly ErrorCode BadMatrix = new("NP1018", "Invalid matrix", "stage '{0}': {1}", "Give 'matrix' a map of keys to non-empty lists of plain values; include/exclude entries name matrix keys.", ExitClass.InvalidInput);
-    // next free: NP1019
+    // next free: NP1020
 
     // NP2xxx: stage options and CLI arguments.
     public static readonly ErrorCode OptionType = new("NP2001", "Wrong option type", "stage '{0}' ({1}): option '{2}' {3}.", "Give the option a value of the documented type ('numerai-pipeline plugins').", ExitClass.InvalidInput);
@@ -46,7 +47,8 @@ internal static class DiagnosticCodes
     public static readonly ErrorCode NoPlugins = new("NP3005", "No plugins", "no plugins found in {0}. Build them with 'dotnet build', or pass --plugins DIR.", "Build the plugins or point --plugins at them.", ExitClass.Environment);
     public static readonly ErrorCode BadStageClass = new("NP3006", "Invalid stage class", "stage type '{0}' in plugin '{1}': {2}", "Fix the stage class.", ExitClass.Environment);
     public static readonly ErrorCode DuplicateCommand = new("NP3007", "Duplicate command", "the command '{0}' is defined by both '{1}' and '{2}'. Remove one of the plugins or rename one command.", "Keep one definition per command name.", ExitClass.Environment);
-    // next free: NP3008
+    public static readonly ErrorCode MissingFramework = new("NP3008", "Plugin framework not installed", "plugin '{0}' needs the shared framework {1} {2}, which is not installed ({3}). Install the .NET runtime that includes {1} (or set DOTNET_ROOT to the .NET installation that has it), or remove the plugin's folder '{4}'.", "Install the framework the plugin declares.", ExitClass.Environment);
+    // next free: NP3009
 
     // NP4xxx: environment and workspace.
     public static readonly ErrorCode WorkspaceLocked = new("NP4001", "Workspace locked", "the workspace '{0}' is in use by another run (pid {1}, started {2}). Wait for it to finish, or use another --workspace.", "Wait, or use another workspace.", ExitClass.Environment);

@@ -95,13 +95,37 @@ internal sealed partial class PipelineExecutor
             neverCached = true;
         }
         span?.SetTag(PipelineTelemetry.StageFingerprint, UpToDateChecker.Short(components.Compute()));
+        StageRecord UpToDate(Stamp current)
+        {
+            Log.UpToDate(stageLogger, stage.Id, UpToDateChecker.Short(current.Fingerprint));
+            // Stamps may come from another workspace (the store): values naming workspace files are re-rooted here.
+            var upToDate = current.Outputs.ToDictionary(o => o.Key, o => o.Value.Kind == "file" ? Path.Combine(options.Workspace, o.Value.Path!) : WorkspacePaths.Rebase(o.Value.Value ?? "", options.Workspace), StringComparer.Ordinal);
+            return Record(StageOutcome.UpToDate, null, null, upToDate, WorkspacePaths.Rebase(current.Summary, options.Workspace));
+        }
+
         if (reasons.Count == 0 && stamp is not null)
         {
-            Log.UpToDate(stageLogger, stage.Id, UpToDateChecker.Short(stamp.Fingerprint));
-            // Stamps may come from another workspace (the store): values naming workspace files are re-rooted here.
-            var upToDate = stamp.Outputs.ToDictionary(o => o.Key, o => o.Value.Kind == "file" ? Path.Combine(options.Workspace, o.Value.Path!) : WorkspacePaths.Rebase(o.Value.Value ?? "", options.Workspace), StringComparer.Ordinal);
-            return Record(StageOutcome.UpToDate, null, null, upToDate, WorkspacePaths.Rebase(stamp.Summary, options.Workspace));
+            return UpToDate(stamp);
         }
+
+        // A task of a sharded run: the stage is done once across the tasks, under the lease of its fingerprint.
+        ShardClaim? claim = null;
+        if (shardCoordinator is not null && !neverCached && !forced)
+        {
+            claim = await shardCoordinator.ClaimAsync(stage.Id, components.Compute(), () =>
+            {
+                stamp = stamps.Read(stage.Id, out stampProblem);
+                reasons = UpToDateChecker.Check(stamp, components, options.Workspace, hashes, forced, neverCached, stampProblem);
+                return reasons.Count == 0 && stamp is not null;
+            }, cancellationToken).ConfigureAwait(false);
+            if (claim.Pulled)
+            {
+                return UpToDate(stamp!);
+            }
+        }
+
+        // Given back after the outputs and stamp are pushed (or the stage failed), so waiting tasks find them.
+        await using var held = claim;
 
         Log.WillRun(stageLogger, stage.Id, stage.Descriptor.Id, string.Join("; ", reasons));
 

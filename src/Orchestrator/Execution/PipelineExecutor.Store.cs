@@ -37,7 +37,9 @@ internal sealed partial class PipelineExecutor
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            await Store.PullAsync(plan.Pipeline.Name, plan.Stages.Select(s => s.Descriptor.Id), cancellationToken).ConfigureAwait(false);
+            // A task of a sharded run pulls only the stages it runs: not the other tasks' models.
+            var runs = plan.Shard is { } shard ? plan.Stages.Where(s => shard.Runs(s.Id)).ToList() : plan.Stages;
+            await Store.PullAsync(plan.Pipeline.Name, runs.Select(s => s.Descriptor.Id), cancellationToken, plan.Shard is null ? null : runs.Select(s => s.Id).ToList()).ConfigureAwait(false);
         }
         catch (StorageException ex)
         {

@@ -25,6 +25,7 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
     private DateTimeOffset startedAt;
     private FileHashCache hashes = new(null);
     private StampStore stamps = null!;
+    private ShardCoordinator? shardCoordinator;
 
     public static string NewRunId(TimeProvider time) =>
         $"{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -43,6 +44,10 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
         runSpan?.SetTag(PipelineTelemetry.RunId, runId);
         Log.RunStarted(logger, pipeline, runId, plan.Stages.Count);
         await PullFromStoreAsync(cancellationToken).ConfigureAwait(false);
+        if (plan.Shard is not null && options.ShardRun is { } shardRun && Store.Remote is not null)
+        {
+            shardCoordinator = new ShardCoordinator(Store, pipeline, shardRun, options.Time, logger);
+        }
 
         var pending = plan.Stages.ToList();
         var running = new Dictionary<string, Task>(StringComparer.Ordinal);
@@ -98,7 +103,7 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
         }
 
         var cancelled = cancellationToken.IsCancellationRequested || finished.Any(r => r.Outcome == StageOutcome.Cancelled);
-        var result = new RunResult(pipeline, runId, finished.ToList(), stopwatch.Elapsed, cancelled);
+        var result = new RunResult(pipeline, runId, finished.ToList(), stopwatch.Elapsed, cancelled) { Shard = plan.Shard };
         runSpan?.SetTag(PipelineTelemetry.PipelineOutcome, result.Outcome);
         if (result.ExitCode != 0)
         {
@@ -132,6 +137,13 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
 
     private async Task ExecuteStageAsync(PlannedStage stage, SemaphoreSlim throttle, CancellationToken cancellationToken)
     {
+        if (plan.Shard is { } shard && !shard.Runs(stage.Id))
+        {
+            // Another task's instance, or a fan-in left to the gather: nothing of this task depends on it.
+            Finish(new StageRecord(stage.Id, stage.Descriptor.Id, StageOutcome.Skipped, TimeSpan.Zero, shard.Stages[stage.Id].Reason, null, new Dictionary<string, string>(), new Dictionary<string, string>(), []));
+            return;
+        }
+
         var skip = SkipCause(stage, cancellationToken);
         if (skip is not null)
         {

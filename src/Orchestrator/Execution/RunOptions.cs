@@ -30,4 +30,7 @@ internal sealed record RunOptions
 
     /// <summary>Called after a stage's outputs and stamp are complete (remote artifact store push), with paths relative to the workspace.</summary>
     public Func<IReadOnlyList<string>, CancellationToken, Task>? OnStageCommitted { get; init; }
+
+    /// <summary>For a task of a sharded run (the plan's Shard) with a store: how it shares stages with the other tasks.</summary>
+    public ShardRunOptions? ShardRun { get; init; }
 }

@@ -12,4 +12,7 @@ internal sealed record RunResult(string PipelineName, string RunId, IReadOnlyLis
         : Stages.Where(s => s.Outcome == StageOutcome.Failed).Select(s => s.ExitCode).DefaultIfEmpty(ExitCodes.Success).Max();
 
     public string Outcome => Cancelled ? "cancelled" : ExitCode == 0 ? "succeeded" : "failed";
+
+    /// <summary>The task's split when this was a task of a sharded run, else null.</summary>
+    public Planning.ShardPlan? Shard { get; init; }
 }

@@ -8,6 +8,9 @@ internal sealed record ExecutionPlan(PipelineDefinition Pipeline, IReadOnlyList<
     /// <summary>The environment the plan was made with (${env.*}); the executor resolves with the same one.</summary>
     public Func<string, string?> Environment { get; init; } = _ => null;
 
+    /// <summary>For <c>--shard I/N</c>: what this task runs (assigned, upstream) and leaves to others; null for an ordinary run.</summary>
+    public ShardPlan? Shard { get; init; }
+
     public PlannedStage Stage(string id) => Stages.First(s => s.Id == id);
 
     public IEnumerable<IGrouping<int, PlannedStage>> Levels => Stages.GroupBy(s => s.Level).OrderBy(g => g.Key);

@@ -10,14 +10,24 @@ namespace NumeraiPipeline.Orchestrator.Plugins;
 
 /// <summary>
 /// Loads every plugin folder (<c>DIR/Name/Name.dll</c>) with its own McMaster PluginLoader. Only the SDK and the logging
-/// and diagnostics abstractions are shared with the host, so each plugin may carry its own versions of other libraries.
+/// and diagnostics abstractions are shared with the host, so each plugin may carry its own versions of other libraries;
+/// a shared framework the plugin declares (ASP.NET Core) is loaded into the plugin's context (PluginFrameworks).
 /// </summary>
 internal static class PluginHost
 {
     private static readonly Type[] SharedTypes = [typeof(IStage), typeof(StageContext), typeof(ILogger), typeof(ActivitySource)];
 
-    public static PluginSet Load(IReadOnlyList<string> directories, bool unloadable)
+    /// <summary>Where the shared frameworks plugins declare are looked for (PluginFrameworks).</summary>
+    private static readonly Lazy<IReadOnlyList<string>> Roots = new(() => PluginFrameworks.DotnetRoots(Environment.GetEnvironmentVariable));
+
+    private static IReadOnlyList<string> DotnetRoots => Roots.Value;
+
+    /// <param name="directories">The plugin folders, in search order.</param>
+    /// <param name="unloadable">Whether the plugins are loaded so that they can be unloaded and reloaded.</param>
+    /// <param name="dotnetRoots">Where the shared frameworks plugins declare are looked for (null: the usual .NET installations).</param>
+    public static PluginSet Load(IReadOnlyList<string> directories, bool unloadable, IReadOnlyList<string>? dotnetRoots = null)
     {
+        var roots = dotnetRoots ?? DotnetRoots;
         var diagnostics = new List<Diagnostic>();
         var stages = new Dictionary<string, StageDescriptor>(StringComparer.Ordinal);
         var commands = new Dictionary<string, CommandDescriptor>(StringComparer.Ordinal);
@@ -37,6 +47,15 @@ internal static class PluginHost
                     c.PreferSharedTypes = false;
                     c.LoadInMemory = unloadable;
                 });
+                var missing = PluginFrameworks.Attach(loader.LoadContext, PluginFrameworks.RuntimeConfigOf(dll), roots);
+                if (missing.Count > 0)
+                {
+                    var (framework, version) = missing[0];
+                    diagnostics.Add(DiagnosticCodes.MissingFramework.Create(name, name, framework, version, roots.Count == 0 ? "no .NET installation to look in" : "looked in " + string.Join(", ", roots.Select(Definition.SourceLocation.DisplayPath)), SourceLocationDisplay(folder)));
+                    loader.Dispose();
+                    continue;
+                }
+
                 var assembly = loader.LoadDefaultAssembly();
                 var sdkRef = assembly.GetReferencedAssemblies().FirstOrDefault(a => a.Name == typeof(IStage).Assembly.GetName().Name);
                 if (sdkRef?.Version is { } v && v.Major != hostSdk.Major)
@@ -160,7 +179,10 @@ internal static class PluginHost
                 continue;
             }
 
-            yield return new CommandDescriptor(string.Join(' ', attribute.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)), attribute.Description, type, contract.GetGenericArguments()[0], info);
+            yield return new CommandDescriptor(string.Join(' ', attribute.Name.Split(' ', StringSplitOptions.RemoveEmptyEntries)), attribute.Description, type, contract.GetGenericArguments()[0], info)
+            {
+                GroupDescription = attribute.GroupDescription,
+            };
         }
     }
 

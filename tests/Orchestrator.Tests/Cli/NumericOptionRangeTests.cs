@@ -55,6 +55,18 @@ public sealed class NumericOptionRangeTests
         numeric.Where(x => !OptionRanges.All.ContainsKey(x.Option)).Select(x => string.Join(' ', x.Path) + " " + x.Option.Name).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void The_walk_covers_the_numeric_options_of_plugin_commands()
+    {
+        var walked = Walk(Tree(), []).Where(x => Numeric.Contains(x.Option.ValueType)).Select(x => string.Join(' ', x.Path) + " " + x.Option.Name).ToList();
+
+        // sandbox and synth come from the built-in sandbox plugin (plugins/Numerai.Sandbox), ranged by its [Range]s.
+        walked.ShouldContain("sandbox --fail-status");
+        walked.ShouldContain("sandbox --speed");
+        walked.ShouldContain("synth --rows");
+        OptionRanges.All[Walk(Tree(), []).First(x => x.Path is ["sandbox"] && x.Option.Name == "--fail-status").Option].ShouldBe((500, 599));
+    }
+
     [Theory]
     [MemberData(nameof(OutOfRange))]
     public async Task A_value_outside_the_range_is_NP2005_with_exit_2(string command, string option, string value)

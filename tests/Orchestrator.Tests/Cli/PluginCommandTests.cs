@@ -23,7 +23,7 @@ public sealed class PluginCommandTests
         top.Output.ShouldContain("test");
         own.Output.ShouldContain("Greets (a plugin command of the test plugins)");
         own.Output.ShouldContain("--times");
-        own.Output.ShouldContain("How many times (default: 1)");
+        own.Output.ShouldContain("How many times [default: 1]");
     }
 
     [Theory]

@@ -28,7 +28,7 @@ public sealed class KilledRunResumeTests : IDisposable
                 uses: test.copy
                 with: { source: "${stages.second.outputs.text}" }
             """);
-        var exe = Path.Combine(AppContext.BaseDirectory, "numerai-pipeline.dll");
+        var exe = NumeraiPipeline.TestKit.CliProcess.HostDll;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in new[] { exe, "run", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace })
         {

@@ -13,7 +13,7 @@ public sealed class TelemetryExportTests : IDisposable
     private async Task<(int Code, string Output, string Error)> RunChildAsync(IDictionary<string, string> env, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "numerai-pipeline.dll"));
+        start.ArgumentList.Add(NumeraiPipeline.TestKit.CliProcess.HostDll);
         foreach (var a in args)
         {
             start.ArgumentList.Add(a);

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using NumeraiPipeline.Numerai.Api;
 
-namespace NumeraiPipeline.Plugins.Numerai.Download;
+namespace NumeraiPipeline.Plugins.Numerai.Sandbox;
 
 /// <summary>Options of <c>numerai.sandbox</c>.</summary>
 public sealed class SandboxStageOptions : IValidatableObject

@@ -3,7 +3,7 @@ using NumeraiPipeline.Numerai.Api;
 using NumeraiPipeline.Numerai.Sandbox;
 using NumeraiPipeline.Sdk;
 
-namespace NumeraiPipeline.Plugins.Numerai.Download;
+namespace NumeraiPipeline.Plugins.Numerai.Sandbox;
 
 /// <summary>
 /// Starts the local Numerai API sandbox for the rest of the run (synthetic data, demo account) and outputs its URL and
@@ -35,7 +35,7 @@ public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersion
             "late" => SandboxRoundState.Late,
             "closed" => SandboxRoundState.Closed,
             "schedule" => null,
-            _ => throw new StageException(DownloadErrorCodes.BadOption, $"stage '{context.StageId}': option 'clock': '{options.Clock}' is not one of open, late, closed, schedule.") { ExitCode = 2 },
+            _ => throw new StageException(SandboxErrorCodes.BadOption, $"stage '{context.StageId}': option 'clock': '{options.Clock}' is not one of open, late, closed, schedule.") { ExitCode = 2 },
         };
         // Fresh keys every run: nothing but this run's stages, given them explicitly, can use the sandbox.
         var keys = new NumeraiPipeline.Numerai.Api.NumeraiCredentials("SANDBOX_" + RandomHex(10), RandomHex(32));
@@ -58,7 +58,7 @@ public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersion
             History = options.History,
             DiagnosticsDelay = DurationText.TryParse(options.DiagnosticsDelay, out var delay)
                 ? delay
-                : throw new StageException(DownloadErrorCodes.BadOption, $"stage '{context.StageId}': option 'diagnostics_delay': '{options.DiagnosticsDelay}' is not a duration. {DurationText.Forms}.") { ExitCode = 2 },
+                : throw new StageException(SandboxErrorCodes.BadOption, $"stage '{context.StageId}': option 'diagnostics_delay': '{options.DiagnosticsDelay}' is not a duration. {DurationText.Forms}.") { ExitCode = 2 },
         };
 
         SandboxServer server;
@@ -68,7 +68,7 @@ public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersion
         }
         catch (IOException e)
         {
-            throw new StageException(DownloadErrorCodes.SandboxStartFailed, $"stage '{context.StageId}': the sandbox could not listen on 127.0.0.1:{options.Port} ({e.Message}). Use port: 0 for a free port.", e);
+            throw new StageException(SandboxErrorCodes.SandboxStartFailed, $"stage '{context.StageId}': the sandbox could not listen on 127.0.0.1:{options.Port} ({e.Message}). Use port: 0 for a free port.", e);
         }
 
         context.RegisterRunResource(server);
