@@ -18,7 +18,7 @@ namespace NumeraiPipeline.Plugins.Numerai.Submit;
 [StageOutput("submission_id", Kind = OutputKind.Value, Description = "The submission id (dry-run: 'dry-run')")]
 [StageOutput("round", Kind = OutputKind.Value, Description = "The round submitted to")]
 [StageOutput("csv", Description = "The CSV uploaded (or that would be, with dry_run)")]
-public sealed class SubmitStage : IStage<SubmitOptions>, IExternalVersionSource<SubmitOptions>
+public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersionSource<SubmitOptions>
 {
     /// <summary>The ledger's path under the workspace.</summary>
     public const string LedgerRelativePath = "submissions/ledger.jsonl";

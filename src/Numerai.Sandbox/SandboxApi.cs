@@ -125,6 +125,7 @@ internal sealed class SandboxApi(RoundClock clock, SandboxAccount account, Sandb
             ["id"] = AccountIdFor("account"),
             ["username"] = "sandbox",
             ["models"] = new JsonArray([.. account.Models.Select(m => (JsonNode?)new JsonObject { ["id"] = m.Id, ["name"] = m.Name, ["tournament"] = 8 })]),
+            ["apiTokens"] = new JsonArray(new JsonObject { ["name"] = "sandbox", ["publicId"] = SandboxServer.DemoPublicId, ["scopes"] = new JsonArray([.. options.ApiTokenScopes.Select(s => (JsonNode?)JsonValue.Create(s))]) }),
         };
     }
 

@@ -72,4 +72,11 @@ public sealed record SandboxOptions
     /// <summary>Models of the demo account (name list); each gets a stable id.</summary>
     /// <value>Default <c>demo_model</c>, <c>demo_model_2</c>.</value>
     public IReadOnlyList<string> Models { get; init; } = [SandboxServer.DemoModel, SandboxServer.DemoModel + "_2"];
+
+    /// <summary>
+    /// The scopes of the demo key as <c>account { apiTokens { scopes } }</c> reports them (numer.ai → Account → API
+    /// keys: upload_submission, read_submission_info, read_user_info, stake).
+    /// </summary>
+    /// <value>Default all four.</value>
+    public IReadOnlyList<string> ApiTokenScopes { get; init; } = ["upload_submission", "read_submission_info", "read_user_info", "stake"];
 }

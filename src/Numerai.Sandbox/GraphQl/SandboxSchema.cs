@@ -41,7 +41,9 @@ internal static class SandboxSchema
                 ["id"] = new("ID", Args()),
                 ["username"] = new("String", Args()),
                 ["models"] = new("[Model]", Args()),
+                ["apiTokens"] = new("[ApiToken]", Args()),
             },
+            ["ApiToken"] = Scalar(("name", "String"), ("publicId", "String"), ("scopes", "[String]")),
             ["Model"] = Scalar(("id", "ID"), ("name", "String"), ("tournament", "Int")),
             ["FileUploadAuth"] = Scalar(("accelerated", "Boolean"), ("countryCode", "String"), ("filename", "String"), ("url", "String")),
             ["V2Submission"] = new Dictionary<string, GqlFieldDefinition>(Scalar(
