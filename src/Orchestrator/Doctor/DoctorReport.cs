@@ -15,7 +15,7 @@ internal sealed record DoctorReport(string? Pipeline, IReadOnlyList<DoctorRow> R
     {
         var text = new StringBuilder();
         text.AppendLine(Pipeline is null ? "numerai-pipeline doctor: this machine (give a pipeline to check its stages too)" : $"numerai-pipeline doctor: pipeline '{Pipeline}' on this machine");
-        var nameWidth = Math.Min(28, Rows.Select(Name).DefaultIfEmpty("").Max(n => n.Length));
+        var nameWidth = Math.Min(40, Rows.Select(Name).DefaultIfEmpty("").Max(n => n.Length));
         foreach (var row in Rows)
         {
             text.Append("  ").Append(Status(row.Result.Status).PadRight(6)).Append(Name(row).PadRight(nameWidth)).Append("  ").AppendLine(row.Result.Detail);

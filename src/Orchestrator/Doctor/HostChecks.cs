@@ -72,9 +72,10 @@ internal static class HostChecks
         {
             store = RemoteStores.Create(uri.Trim());
         }
-        catch (StorageException ex)
+        catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException or ArgumentException)
         {
-            return CheckResult.Failed("store", $"{ex.Code}: {ex.Message}", Fix);
+            var code = ex is StorageException se ? se.Code + ": " : "";
+            return CheckResult.Failed("store", $"{uri.Trim()}: {code}{ex.Message.TrimEnd('.')}", Fix);
         }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -103,7 +104,7 @@ internal static class HostChecks
         catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException or HttpRequestException or Google.GoogleApiException or InvalidOperationException)
         {
             var code = ex is StorageException se ? se.Code + ": " : "";
-            return CheckResult.Failed("store", $"{store.Location}: {code}{ex.Message.TrimEnd('.')}", Fix);
+            return CheckResult.Failed("store", $"{uri.Trim()}: {code}{ex.Message.TrimEnd('.')}", Fix);
         }
         finally
         {
