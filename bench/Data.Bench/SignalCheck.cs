@@ -3,6 +3,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.LightGbm;
 using NumeraiPipeline.Numerai.Data;
+using NumeraiPipeline.Numerai.Scoring;
 
 namespace NumeraiPipeline.Data.Bench;
 
@@ -68,7 +69,7 @@ internal static class SignalCheck
         foreach (var era in validation.Eras.Select((e, i) => (e, i)).GroupBy(x => x.e).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var rows = era.Select(x => x.i).ToArray();
-            corrs.Add(NumeraiCorrelation.Compute(rows.Select(r => (double)predictions[r]).ToArray(), rows.Select(r => (double)validation.Target![r]).ToArray()));
+            corrs.Add(EraScoring.Score(rows.Select(r => (double)predictions[r]).ToArray(), rows.Select(r => (double)validation.Target![r]).ToArray()).Corr);
         }
 
         var mean = corrs.Average();

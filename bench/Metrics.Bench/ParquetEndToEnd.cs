@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using NumeraiPipeline.Numerai.Data;
 using NumeraiPipeline.Plugins.Numerai.Metrics;
-using NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+using NumeraiPipeline.Numerai.Scoring;
 using NumeraiPipeline.Sdk;
 using NumeraiPipeline.TestKit;
 using Parquet;

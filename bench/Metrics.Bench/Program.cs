@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Metrics.Bench;
 using Numerai.Metrics.Tests;
-using NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+using NumeraiPipeline.Numerai.Scoring;
 
 // Scoring speed on a full-size synthetic validation set (about 3.9M rows, 620 eras, 780 features).
 // Usage: dotnet run -c Release --project bench/Metrics.Bench -- [--eras 620] [--rows-per-era 6290] [--features 780]

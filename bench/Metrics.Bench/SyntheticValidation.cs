@@ -1,5 +1,5 @@
 using System.Globalization;
-using NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+using NumeraiPipeline.Numerai.Scoring;
 
 namespace Metrics.Bench;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
+using NumeraiPipeline.Numerai.Api;
 
 namespace NumeraiPipeline.Plugins.Numerai.Download;
 

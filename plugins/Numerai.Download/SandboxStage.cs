@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using NumeraiPipeline.Numerai.Api;
 using NumeraiPipeline.Numerai.Sandbox;
 using NumeraiPipeline.Sdk;
 
@@ -47,6 +48,10 @@ public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersion
             Rows = options.Rows,
             Features = options.Features,
             Eras = options.Eras,
+            History = options.History,
+            DiagnosticsDelay = DurationText.TryParse(options.DiagnosticsDelay, out var delay)
+                ? delay
+                : throw new StageException(DownloadErrorCodes.BadOption, $"stage '{context.StageId}': option 'diagnostics_delay': '{options.DiagnosticsDelay}' is not a duration. {DurationText.Forms}.") { ExitCode = 2 },
         };
 
         SandboxServer server;

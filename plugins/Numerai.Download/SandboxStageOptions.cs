@@ -1,10 +1,11 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using NumeraiPipeline.Numerai.Api;
 
 namespace NumeraiPipeline.Plugins.Numerai.Download;
 
 /// <summary>Options of <c>numerai.sandbox</c>.</summary>
-public sealed class SandboxStageOptions
+public sealed class SandboxStageOptions : IValidatableObject
 {
     /// <summary>Seed of the synthetic data.</summary>
     /// <value>Default 42.</value>
@@ -45,9 +46,29 @@ public sealed class SandboxStageOptions
     [Description("Serve this folder (DIR/<version>/train.parquet …, e.g. written by 'numerai-pipeline synth') instead of generating data.")]
     public string? DataDirectory { get; set; }
 
+    /// <summary>Past rounds already submitted for every model (resolved or resolving on the sandbox clock), so numerai.performance has a live history.</summary>
+    /// <value>Default 0.</value>
+    [Description("Past rounds already submitted for every model of the demo account (the first model steady, the others decaying), resolved or resolving on the sandbox clock.")]
+    [Range(0, 1000)]
+    public int History { get; set; }
+
+    /// <summary>How long the sandbox takes to compute diagnostics (numerai.diagnostics waits for them).</summary>
+    /// <value>Default 1m.</value>
+    [Description("How long the sandbox takes to compute uploaded diagnostics, e.g. 1m, 5s, 0.")]
+    public string DiagnosticsDelay { get; set; } = "1m";
+
     /// <summary>The loopback port; 0 picks a free one.</summary>
     /// <value>Default 0.</value>
     [Description("Loopback port; 0 picks a free one.")]
     [Range(0, 65535)]
     public int Port { get; set; }
+
+    /// <summary>Checked when the pipeline is planned: the diagnostics delay.</summary>
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        if (!DurationText.TryParse(DiagnosticsDelay, out _))
+        {
+            yield return new ValidationResult($"option 'diagnostics_delay': '{DiagnosticsDelay}' is not a duration. {DurationText.Forms}.{DurationText.Suggest(DiagnosticsDelay)}", [nameof(DiagnosticsDelay)]);
+        }
+    }
 }

@@ -6,7 +6,7 @@ using NumeraiPipeline.Sdk;
 namespace NumeraiPipeline.Plugins.Numerai.Metrics;
 
 /// <summary>Options of <c>numerai.gate</c>: thresholds on metrics.json; each is optional, unset ones are not checked.</summary>
-public sealed class GateOptions : IValidatableObject
+public sealed partial class GateOptions : IValidatableObject
 {
     /// <summary>metrics.json of a numerai.metrics stage.</summary>
     [Required]
@@ -68,6 +68,11 @@ public sealed class GateOptions : IValidatableObject
             {
                 yield return new ValidationResult($"option '{option}' must be from -1 to 1 (it is a mean correlation), not {value.Value.ToString(CultureInfo.InvariantCulture)}.", [member]);
             }
+        }
+
+        foreach (var result in ValidateLive())
+        {
+            yield return result;
         }
     }
 }

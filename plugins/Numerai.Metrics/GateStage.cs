@@ -14,7 +14,7 @@ namespace NumeraiPipeline.Plugins.Numerai.Metrics;
 [StageOutput("passed", Kind = OutputKind.Value, Description = "true when every threshold held, else false.")]
 [StageOutput("reasons", Kind = OutputKind.Value, Description = "The failed checks, '; '-separated (empty when passed).")]
 [StageOutput("checks", Kind = OutputKind.Value, Description = "Number of thresholds checked.")]
-public sealed class GateStage : IStage<GateOptions>
+public sealed partial class GateStage : IStage<GateOptions>
 {
     /// <inheritdoc />
     public Task<StageResult> RunAsync(StageContext context, GateOptions options, CancellationToken cancellationToken)
@@ -30,6 +30,7 @@ public sealed class GateStage : IStage<GateOptions>
         }
 
         var checks = Checks(options, doc).ToList();
+        checks.AddRange(LiveChecks(context, options));
         var failed = checks.Where(c => !c.Passed).ToList();
         var reasons = string.Join("; ", failed.Select(c => c.Describe()));
         context.Outputs.SetValue("passed", failed.Count == 0 ? "true" : "false");

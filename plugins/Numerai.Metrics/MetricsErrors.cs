@@ -21,6 +21,9 @@ internal static class MetricsErrors
     /// <summary>metrics.json cannot be read (report, gate).</summary>
     public const string MetricsUnreadable = "NP6210";
 
+    /// <summary>performance.json cannot be read (report, gate).</summary>
+    public const string PerformanceUnreadable = "NP6212";
+
     /// <summary>The report could not be rendered.</summary>
     public const string ReportFailed = "NP6211";
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using NumeraiPipeline.Numerai.Data;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Document;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Input;
-using NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+using NumeraiPipeline.Numerai.Scoring;
 using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.Numerai.Metrics;

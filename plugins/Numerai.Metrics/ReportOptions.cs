@@ -12,6 +12,10 @@ public sealed class ReportOptions
     [Description("metrics.json written by numerai.metrics.")]
     public ArtifactRef? Metrics { get; set; }
 
+    /// <summary>performance.json of a numerai.performance stage: adds the Live section.</summary>
+    [Description("performance.json written by numerai.performance: adds a Live section (cumulative live CORR, MMC, BMC and payout per round beside the validation expectation).")]
+    public ArtifactRef? Performance { get; set; }
+
     /// <summary>The report's title.</summary>
     [Description("The report's title.")]
     public string Title { get; set; } = "Numerai validation metrics";

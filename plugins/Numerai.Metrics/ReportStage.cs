@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using NumeraiPipeline.Numerai.Api.Live;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Document;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Report;
 using NumeraiPipeline.Sdk;
@@ -9,6 +10,8 @@ namespace NumeraiPipeline.Plugins.Numerai.Metrics;
 /// <summary>
 /// A self-contained HTML report of metrics.json: the summary table, cumulative CORR/MMC/BMC by era, per-era bars and
 /// the feature exposure, drawn with ScottPlot; the charts are embedded (data URIs) and also written as PNG files.
+/// With performance.json (numerai.performance) a Live section shows what the model does on Numerai beside the
+/// validation figures.
 /// </summary>
 [Stage("numerai.report", Description = "HTML report (with PNG charts) of numerai.metrics results; opens offline.")]
 [StageOutput("html", Description = "report.html, self-contained (charts embedded).")]
@@ -17,6 +20,8 @@ namespace NumeraiPipeline.Plugins.Numerai.Metrics;
 [StageOutput("per_era_mmc_png", Description = "per_era_mmc.png: per-era MMC bars (when MMC is present).")]
 [StageOutput("per_era_bmc_png", Description = "per_era_bmc.png: per-era BMC bars (when BMC is present).")]
 [StageOutput("exposure_png", Description = "exposure.png: max feature exposure by era (when present).")]
+[StageOutput("live_png", Description = "live.png: cumulative live CORR, MMC and BMC per resolved round beside the validation expectation (with performance).")]
+[StageOutput("live_payout_png", Description = "live_payout.png: payout per round (with performance).")]
 public sealed class ReportStage : IStage<ReportOptions>
 {
     /// <inheritdoc />
@@ -37,14 +42,33 @@ public sealed class ReportStage : IStage<ReportOptions>
             throw new StageException(MetricsErrors.MetricsUnreadable, $"metrics file '{options.Metrics!.Path}' has no 'corr' section. Point metrics at the 'metrics' output of a numerai.metrics stage.");
         }
 
+        LivePerformance? live = null;
+        if (options.Performance is { } performance)
+        {
+            try
+            {
+                live = LivePerformance.Load(performance.Path);
+            }
+            catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
+            {
+                throw new StageException(MetricsErrors.PerformanceUnreadable, $"performance file '{performance.Path}' cannot be read ({ex.Message}). Point performance at the 'performance' output of a numerai.performance stage.", ex);
+            }
+        }
+
         var eras = doc.Corr.PerEra.Keys.ToList();
         double[] Values(SeriesReport s) => eras.Select(e => s.PerEra.GetValueOrDefault(e) ?? double.NaN).ToArray();
         var charts = new List<(string Output, string Caption, string File, byte[] Png)>();
+        var liveCharts = new List<(string Output, string Caption, string File, byte[] Png)>();
         using (var activity = context.ActivitySource.StartActivity("render charts"))
         {
             try
             {
                 var renderer = new ChartRenderer(options.Width, options.Height);
+                if (live is not null)
+                {
+                    liveCharts.AddRange(LiveSection.Charts(renderer, live, doc));
+                }
+
                 var cumulative = new List<ChartSeries> { new("CORR", Values(doc.Corr)) };
                 if (doc.Mmc is { } mmc)
                 {
@@ -84,18 +108,19 @@ public sealed class ReportStage : IStage<ReportOptions>
                     ex);
             }
 
-            activity?.SetTag("charts", charts.Count);
+            activity?.SetTag("charts", charts.Count + liveCharts.Count);
         }
 
-        foreach (var (output, _, file, png) in charts)
+        foreach (var (output, _, file, png) in liveCharts.Concat(charts))
         {
             await context.Outputs.WriteFileAsync(output, file, (path, ct) => File.WriteAllBytesAsync(path, png, ct), cancellationToken);
         }
 
-        var html = HtmlReport.Build(options.Title, context.Time.GetUtcNow(), doc, charts.Select(c => (c.Caption, c.File, c.Png)).ToList());
+        var html = HtmlReport.Build(
+            options.Title, context.Time.GetUtcNow(), doc, charts.Select(c => (c.Caption, c.File, c.Png)).ToList(), live, liveCharts.Select(c => (c.Caption, c.File, c.Png)).ToList());
         var htmlPath = await context.Outputs.WriteFileAsync("html", "report.html", (path, ct) => File.WriteAllTextAsync(path, html, ct), cancellationToken);
         context.AddSummary("report", htmlPath);
-        context.Logger.LogInformation("Report with {Charts} charts written to {Path}", charts.Count, htmlPath);
+        context.Logger.LogInformation("Report with {Charts} charts written to {Path}", charts.Count + liveCharts.Count, htmlPath);
         return StageResult.Succeeded();
     }
 }

@@ -25,4 +25,34 @@ internal static class GraphQlDocuments
 
     public const string SubmissionScores =
         "query($modelId: ID! $lastNRounds: Int $tournament: Int) { submissionScores(modelId: $modelId lastNRounds: $lastNRounds tournament: $tournament) { roundNumber submissionId displayName value percentile day resolved } }";
+
+    public const string Account =
+        "query { account { id username email walletAddress availableNmr insertedAt models { id name tournament submissionWebhook v2Stake { status stakeValue } } } }";
+
+    public const string Model = "query($modelId: String) { model(modelId: $modelId) { id name tournament submissionWebhook v2Stake { status stakeValue } } }";
+
+    public const string ListRounds =
+        "query($tournament: Int $number: Int $status: RoundStatus $limit: Int) { rounds(tournament: $tournament number: $number status: $status limit: $limit) { number openTime closeStakingTime closeTime scoreTime resolveTime resolvedGeneral payoutFactor defaultCorrMultiplier defaultMmcMultiplier } }";
+
+    private const string Scores = "{ date day displayName payoutPending payoutSettled percentile value }";
+
+    public const string RoundModelPerformances =
+        "query($modelId: String! $tournament: Int!) { v2RoundModelPerformances(modelId: $modelId tournament: $tournament) { roundNumber roundOpenTime roundCloseStakingTime roundResolveTime roundResolved atRisk corrMultiplier mmcMultiplier roundPayoutFactor submissionId submissionScores " + Scores + " } }";
+
+    public const string RoundModelPerformancesDaily =
+        "query($modelId: String! $tournament: Int!) { v2RoundModelPerformances(modelId: $modelId tournament: $tournament) { roundNumber roundOpenTime roundCloseStakingTime roundResolveTime roundResolved atRisk corrMultiplier mmcMultiplier roundPayoutFactor submissionId submissionScores " + Scores + " intraRoundSubmissionScores " + Scores + " } }";
+
+    public const string SubmissionDownloadAuth = "query($id: String) { submissionDownloadAuth(id: $id) { filename url } }";
+
+    public const string SetSubmissionWebhook =
+        "mutation($modelId: String! $newSubmissionWebhook: String) { setSubmissionWebhook(modelId: $modelId newSubmissionWebhook: $newSubmissionWebhook) }";
+
+    public const string DiagnosticsUploadAuth =
+        "query($filename: String! $tournament: Int! $modelId: String) { diagnosticsUploadAuth(filename: $filename tournament: $tournament modelId: $modelId) { filename url } }";
+
+    public const string CreateDiagnostics =
+        "mutation($filename: String! $tournament: Int! $modelId: String) { createDiagnostics(filename: $filename tournament: $tournament modelId: $modelId) { id } }";
+
+    public const string Diagnostics =
+        "query($id: String $modelId: String!) { diagnostics(id: $id modelId: $modelId) { id status message updatedAt erasAcceptedCount validationCorrMean validationCorrStd validationCorrSharpe validationMaxDrawdown validationMmcMean validationMmcStd validationMmcSharpe validationBmcMean validationCorrPlusMmcMean validationCorrPlusMmcSharpe validationFeatureNeutralCorrMean validationFeatureCorrMax perEraDiagnostics { era validationCorr validationMmc validationBmc } } }";
 }

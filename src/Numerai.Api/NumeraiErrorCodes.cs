@@ -41,4 +41,10 @@ public static class NumeraiErrorCodes
 
     /// <summary>A model name is not one of the account's models.</summary>
     public const string UnknownModel = "NP6513";
+
+    /// <summary><c>numerai set-webhook</c>: the URL is not an absolute https URL (http only for a loopback host).</summary>
+    public const string BadWebhookUrl = "NP6514";
+
+    /// <summary><c>numerai set-webhook</c>: Numerai did not confirm the webhook (the answer was not "true", or the model shows another URL).</summary>
+    public const string WebhookNotConfirmed = "NP6515";
 }

@@ -11,4 +11,7 @@ internal interface ISandboxDataGenerator
 
     /// <summary>Writes the live file of <paramref name="round"/> and its example predictions.</summary>
     Task GenerateLiveAsync(string livePath, string examplePredictionsPath, string version, int round, SandboxOptions options, CancellationToken cancellationToken);
+
+    /// <summary>What the live era of <paramref name="round"/> resolves to (the targets live.parquet does not show).</summary>
+    Data.SyntheticLiveOutcome LiveOutcome(string version, int round, SandboxOptions options);
 }

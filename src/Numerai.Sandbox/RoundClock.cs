@@ -8,6 +8,40 @@ internal sealed class RoundClock(SandboxOptions options)
 
     public DateTimeOffset Now => options.Time.GetUtcNow();
 
+    /// <summary>The oldest round that exists: the history goes back before <see cref="SandboxOptions.FirstRound"/>.</summary>
+    public int EarliestRound => options.FirstRound - Math.Max(0, options.History);
+
+    /// <summary>When a round gets its first daily score.</summary>
+    public DateTimeOffset ScoreTime(SandboxRound round) => round.CloseStakingTime + options.ScoreDelay;
+
+    /// <summary>When a round gets the score of <paramref name="day"/> (1-based).</summary>
+    public DateTimeOffset DayTime(SandboxRound round, int day) => ScoreTime(round) + (options.ScoringInterval * (day - 1));
+
+    /// <summary>When a round resolves: its last daily score.</summary>
+    public DateTimeOffset ResolveTime(SandboxRound round) => DayTime(round, options.ScoringDays);
+
+    /// <summary>How many daily scores a round has now (0 before the first, <see cref="SandboxOptions.ScoringDays"/> once resolved).</summary>
+    public int DaysScored(SandboxRound round)
+    {
+        var first = ScoreTime(round);
+        var now = Now;
+        return now < first ? 0 : Math.Min(options.ScoringDays, 1 + (int)Math.Floor((now - first) / options.ScoringInterval));
+    }
+
+    /// <summary>Whether the round has resolved.</summary>
+    public bool IsResolved(SandboxRound round) => DaysScored(round) >= options.ScoringDays;
+
+    /// <summary>The round's status as Numerai's RoundStatus names it: OPEN, RESOLVING or RESOLVED.</summary>
+    public string Status(SandboxRound round) =>
+        IsResolved(round) ? "RESOLVED" : round.Number == Current().Number && round.State != SandboxRoundState.Closed ? "OPEN" : "RESOLVING";
+
+    /// <summary>When the first round of the UTC day <paramref name="day"/> opens (or opened) on the schedule.</summary>
+    public DateTimeOffset OpenTimeOn(DateTimeOffset day)
+    {
+        var index = Math.Ceiling((day - options.RoundAnchor) / options.RoundPeriod);
+        return options.RoundAnchor + (options.RoundPeriod * index);
+    }
+
     /// <summary>The latest round that has opened, with its state now.</summary>
     public SandboxRound Current()
     {
@@ -29,7 +63,7 @@ internal sealed class RoundClock(SandboxOptions options)
     public SandboxRound? ByNumber(int number)
     {
         var current = Current();
-        if (number > current.Number || number < options.FirstRound)
+        if (number > current.Number || number < EarliestRound)
         {
             return null;
         }

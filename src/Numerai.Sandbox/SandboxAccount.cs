@@ -8,6 +8,8 @@ internal sealed class SandboxAccount
 {
     private readonly Dictionary<string, byte[]> uploads = [];
     private readonly List<SandboxSubmission> submissions = [];
+    private readonly Dictionary<string, string> webhooks = [];
+    private readonly List<Live.DiagnosticsRun> diagnostics = [];
 
     public SandboxAccount(IEnumerable<string> modelNames) =>
         Models = modelNames.Select(n => (Id: StableId(n), Name: n)).ToList();
@@ -51,6 +53,49 @@ internal sealed class SandboxAccount
         lock (submissions)
         {
             return [.. submissions.Where(s => modelId is null || s.ModelId == modelId).OrderByDescending(s => s.InsertedAt)];
+        }
+    }
+
+    /// <summary>The latest submission of each (model, round): the one that counts, as Numerai counts the last valid upload.</summary>
+    public IReadOnlyList<SandboxSubmission> Counted(string? modelId = null) =>
+        [.. Submissions(modelId).GroupBy(s => (s.ModelId, s.Round)).Select(g => g.First()).OrderByDescending(s => s.Round)];
+
+    public string? Webhook(string modelId)
+    {
+        lock (webhooks)
+        {
+            return webhooks.GetValueOrDefault(modelId);
+        }
+    }
+
+    public void SetWebhook(string modelId, string? url)
+    {
+        lock (webhooks)
+        {
+            if (string.IsNullOrEmpty(url))
+            {
+                webhooks.Remove(modelId);
+            }
+            else
+            {
+                webhooks[modelId] = url;
+            }
+        }
+    }
+
+    public void AddDiagnostics(Live.DiagnosticsRun run)
+    {
+        lock (diagnostics)
+        {
+            diagnostics.Add(run);
+        }
+    }
+
+    public IReadOnlyList<Live.DiagnosticsRun> Diagnostics(string? modelId)
+    {
+        lock (diagnostics)
+        {
+            return [.. diagnostics.Where(d => modelId is null || d.ModelId == modelId).OrderByDescending(d => d.InsertedAt)];
         }
     }
 }

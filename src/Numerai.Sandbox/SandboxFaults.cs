@@ -8,6 +8,7 @@ public sealed class SandboxFaults
     private int downloadFailures;
     private int rangeIgnores;
     private int uploadFailures;
+    private int webhooksDropped;
 
     /// <summary>The HTTP status of injected GraphQL failures (500: JSON "Internal server error"; 502/503: an HTML gateway page).</summary>
     public int GraphQlFailureStatus { get; set; } = 503;
@@ -47,7 +48,13 @@ public sealed class SandboxFaults
     /// <param name="count">How many.</param>
     public void FailUploads(int count) => Interlocked.Exchange(ref uploadFailures, count);
 
+    /// <summary>The next <paramref name="count"/> setSubmissionWebhook calls answer "true" but store nothing.</summary>
+    /// <param name="count">How many.</param>
+    public void DropWebhooks(int count) => Interlocked.Exchange(ref webhooksDropped, count);
+
     internal bool TakeGraphQlFailure() => Take(ref graphQlFailures);
+
+    internal bool TakeWebhookDrop() => Take(ref webhooksDropped);
 
     internal bool TakeDownloadCut() => Take(ref downloadCuts);
 

@@ -20,4 +20,19 @@ internal static class SandboxMessages
 
     /// <summary>Guess: createSubmission for a file that was never uploaded.</summary>
     public const string FileNotUploaded = "Submission file not found. Upload the file with the URL from submissionUploadAuth first.";
+
+    /// <summary>Guess: pipelineStatus with a date that is not YYYY-MM-DD ({0} is the value).</summary>
+    public const string BadDate = "Invalid date '{0}': use YYYY-MM-DD.";
+
+    /// <summary>Guess: a model name v3UserProfile does not know.</summary>
+    public const string UnknownModelName = "Model not found.";
+
+    /// <summary>Guess: submissionDownloadAuth for an id that is not one of the account's submissions.</summary>
+    public const string UnknownSubmission = "Submission not found.";
+
+    /// <summary>Guess: setSubmissionWebhook with a value that is not an http(s) URL.</summary>
+    public const string BadWebhook = "Invalid webhook: it must be an http or https URL.";
+
+    /// <summary>Guess: createDiagnostics for a file that was never uploaded.</summary>
+    public const string DiagnosticsFileNotUploaded = "Diagnostics file not found. Upload the file with the URL from diagnosticsUploadAuth first.";
 }

@@ -74,6 +74,37 @@ public sealed record SandboxOptions
     public IReadOnlyList<string> Models { get; init; } = [SandboxServer.DemoModel, SandboxServer.DemoModel + "_2"];
 
     /// <summary>
+    /// Past rounds with a submission already made for every model (the rounds before the current one), so scores,
+    /// resolved rounds and payouts exist from the start. The first model's history is steady; the others' decays.
+    /// </summary>
+    /// <value>Default 0.</value>
+    public int History { get; init; }
+
+    /// <summary>Time from a round's staking close to its first daily score (day 1).</summary>
+    /// <value>Default 3 days.</value>
+    public TimeSpan ScoreDelay { get; init; } = TimeSpan.FromDays(3);
+
+    /// <summary>Daily scores of a round; it resolves with the last one (Numerai scores 20 days of 20-day returns).</summary>
+    /// <value>Default 20.</value>
+    public int ScoringDays { get; init; } = 20;
+
+    /// <summary>Time between two daily scores of a round.</summary>
+    /// <value>Default 1 day.</value>
+    public TimeSpan ScoringInterval { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>The NMR every model of the account has staked (it is at risk in every round it submits to).</summary>
+    /// <value>Default 100.</value>
+    public decimal Stake { get; init; } = 100m;
+
+    /// <summary>NMR in the account's wallet, not staked.</summary>
+    /// <value>Default 250.</value>
+    public decimal WalletNmr { get; init; } = 250m;
+
+    /// <summary>How long diagnostics take to compute after <c>createDiagnostics</c> (on <see cref="Time"/>).</summary>
+    /// <value>Default 1 minute.</value>
+    public TimeSpan DiagnosticsDelay { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// The scopes of the demo key as <c>account { apiTokens { scopes } }</c> reports them (numer.ai → Account → API
     /// keys: upload_submission, read_submission_info, read_user_info, stake).
     /// </summary>

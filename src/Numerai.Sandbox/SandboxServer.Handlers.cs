@@ -210,4 +210,38 @@ public sealed partial class SandboxServer
         context.Response.Headers.ETag = "\"" + Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(content)) + "\"";
         await context.Response.WriteAsync("", Encoding.UTF8, context.RequestAborted);
     }
+
+    /// <summary>GET of a submission file (the URL from submissionDownloadAuth): the uploaded bytes, or the CSV of a history submission.</summary>
+    private async Task HandleSubmissionDownloadAsync(HttpContext context, string id)
+    {
+        if (signer.Check("GET", context.Request.Path.Value!, context.Request.Query["X-Amz-Expires"], context.Request.Query["X-Amz-Signature"]) is { } denied)
+        {
+            await WriteS3ErrorAsync(context, 403, denied.Code, denied.Message);
+            return;
+        }
+
+        var submission = account.Submissions().FirstOrDefault(s => s.Id == Uri.UnescapeDataString(id));
+        if (submission is null)
+        {
+            await WriteS3ErrorAsync(context, 403, "AccessDenied", "Access Denied");
+            return;
+        }
+
+        var bytes = account.GetUpload(submission.Filename) ?? SubmissionCsvBytes(submission);
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/csv";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private static byte[] SubmissionCsvBytes(SandboxSubmission submission)
+    {
+        var text = new StringBuilder("id,prediction\n");
+        for (var i = 0; i < submission.Ids.Count; i++)
+        {
+            text.Append(submission.Ids[i]).Append(',').Append(submission.Predictions[i].ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
 }

@@ -33,6 +33,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
     private readonly SandboxDataStore data;
     private readonly UrlSigner signer;
     private readonly SandboxApi api;
+    private readonly Live.SandboxOutcomes outcomes;
     private readonly List<SandboxRequest> requests = [];
     private readonly List<Exception> errors = [];
 
@@ -44,7 +45,8 @@ public sealed partial class SandboxServer : IAsyncDisposable
         account = new SandboxAccount(options.Models);
         data = new SandboxDataStore(options, generator);
         signer = new UrlSigner(options.Time, options.SignedUrlLifetime);
-        api = new SandboxApi(clock, account, data, signer, options);
+        outcomes = new Live.SandboxOutcomes(options, data, generator);
+        api = new SandboxApi(clock, account, data, signer, options, new Live.SandboxScores(options, clock, outcomes), new Live.SandboxDiagnostics(data), Faults);
     }
 
     /// <summary>The base URL, e.g. <c>http://127.0.0.1:41234/</c> (the GraphQL endpoint is its root).</summary>
@@ -117,6 +119,11 @@ public sealed partial class SandboxServer : IAsyncDisposable
         });
         var app = builder.Build();
         var server = new SandboxServer(app, options, generator);
+        foreach (var submission in await Live.SandboxHistory.BuildAsync(options, server.clock, server.outcomes, server.account.Models, cancellationToken).ConfigureAwait(false))
+        {
+            server.account.AddSubmission(submission);
+        }
+
         server.MapEndpoints();
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -194,5 +201,6 @@ public sealed partial class SandboxServer : IAsyncDisposable
         app.MapPost("/", HandleGraphQlAsync);
         app.MapGet("/files/{round:int}/{**path}", HandleDownloadAsync);
         app.MapPut("/uploads/{key}", HandleUploadAsync);
+        app.MapGet("/submission-files/{id}", HandleSubmissionDownloadAsync);
     }
 }

@@ -17,6 +17,8 @@ internal sealed class SyntheticDataGenerator : ISandboxDataGenerator
     public Task GenerateLiveAsync(string livePath, string examplePredictionsPath, string version, int round, SandboxOptions options, CancellationToken cancellationToken) =>
         SyntheticDataset.WriteLiveAsync(Options(version, options, round), livePath, examplePredictionsPath, cancellationToken);
 
+    public SyntheticLiveOutcome LiveOutcome(string version, int round, SandboxOptions options) => SyntheticLiveOutcome.Compute(Options(version, options, round));
+
     private static SyntheticDatasetOptions Options(string version, SandboxOptions options, int round) => new()
     {
         Version = version,

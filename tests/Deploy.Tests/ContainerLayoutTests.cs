@@ -103,7 +103,7 @@ public sealed class ContainerLayoutTests : IDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10)); // a guard against a hang, not a speed check
         await process.WaitForExitAsync(timeout.Token);
 
         return (process.ExitCode, await stdout + await stderr);

@@ -21,31 +21,4 @@ public sealed class SandboxDataTests
         await client.DownloadFileAsync(await client.GetDatasetUrlAsync("v5.2/features.json"), features);
         FeatureMetadata.Load(features).Resolve("all").Count.ShouldBe(8);
     }
-
-    [Fact]
-    public async Task Scores_appear_the_day_after_staking_closes()
-    {
-        await using var s = await SyntheticSandbox.StartAsync(state: null);
-        using var client = new NumeraiClient(new NumeraiClientOptions { Endpoint = s.Server.Url, Credentials = NumeraiCredentials.SandboxDemo });
-        var example = s.Workspace.File("example.parquet");
-        await client.DownloadFileAsync(await client.GetDatasetUrlAsync("v5.2/live_example_preds.parquet"), example);
-        var predictions = PredictionsFile.Read(example);
-        var csv = s.Workspace.File("example.csv");
-        PredictionsFile.WriteCsv(csv, predictions.Ids, predictions.Values);
-        var modelId = s.Server.ModelIds["demo_model"];
-        var auth = await client.GetSubmissionUploadAuthAsync("example.csv", modelId);
-        await client.UploadFileAsync(auth.Url, csv);
-        var id = await client.CreateSubmissionAsync(auth.Filename, modelId);
-
-        (await client.GetSubmissionScoresAsync(modelId)).ShouldBeEmpty();
-        s.Time.Advance(TimeSpan.FromDays(2));
-        var score = (await client.GetSubmissionScoresAsync(modelId, lastNRounds: 5)).ShouldHaveSingleItem();
-        score.SubmissionId.ShouldBe(id);
-        score.RoundNumber.ShouldBe(1000);
-        score.DisplayName.ShouldBe("corr_w_example_preds");
-        score.Value!.Value.ShouldBeGreaterThan(0.9);
-        score.Day.ShouldBe(1);
-        score.Resolved.ShouldBeFalse();
-        (await client.GetSubmissionScoresAsync(modelId, lastNRounds: 1)).ShouldBeEmpty();
-    }
 }

@@ -25,7 +25,10 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
 
     public string Url => Server.Url.ToString();
 
-    public static async Task<SyntheticSandbox> StartAsync(SandboxRoundState? state = SandboxRoundState.Open)
+    /// <summary>The sandbox's options (the tests compute the synthetic outcome of a round from them).</summary>
+    public SandboxOptions Options => Server.Options;
+
+    public static async Task<SyntheticSandbox> StartAsync(SandboxRoundState? state = SandboxRoundState.Open, int history = 0, int rows = 1200, int features = 8)
     {
         var time = new FakeTimeProvider(SandboxHarness.Anchor.AddMinutes(30));
         var server = await SandboxServer.StartAsync(new SandboxOptions
@@ -37,15 +40,20 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
             FixedState = state,
             Versions = ["v5.1", "v5.2"],
             CacheDirectory = Cache,
-            Rows = 1200,
-            Features = 8,
+            Rows = rows,
+            Features = features,
             Eras = 12,
             Seed = 7,
+            History = history,
         });
         return new SyntheticSandbox(server, time, new TempWorkspace("np-stage-"));
     }
 
     public TestStageContext Context(string stageId = "stage") => new(Workspace.Path, stageId, new Dictionary<string, string>(), Time);
+
+    public NumeraiClient DemoClient() => new(new NumeraiClientOptions { Endpoint = Server.Url, Credentials = NumeraiCredentials.SandboxDemo, RetryBaseDelay = TimeSpan.FromMilliseconds(5) });
+
+    public string ModelId(string name = SandboxServer.DemoModel) => Server.ModelIds[name];
 
     public async Task<string[]> LiveIdsAsync()
     {

@@ -1,4 +1,4 @@
-using NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+using NumeraiPipeline.Numerai.Scoring;
 
 namespace Numerai.Metrics.Tests;
 

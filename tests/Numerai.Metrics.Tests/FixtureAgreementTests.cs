@@ -1,5 +1,5 @@
 using System.Text.Json;
-using NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+using NumeraiPipeline.Numerai.Scoring;
 
 namespace Numerai.Metrics.Tests;
 

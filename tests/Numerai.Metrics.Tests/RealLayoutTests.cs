@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NumeraiPipeline.Numerai.Data;
 using NumeraiPipeline.Plugins.Numerai.Metrics;
-using NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+using NumeraiPipeline.Numerai.Scoring;
 using NumeraiPipeline.Sdk;
 using NumeraiPipeline.TestKit;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+using NumeraiPipeline.Numerai.Scoring;
 
 namespace Numerai.Metrics.Tests;
 
@@ -29,7 +29,7 @@ internal static class ScoringSample
             Prediction = ids.Select(id => preds.TryGetValue(id, out var v) ? v : double.NaN).ToArray(),
             MetaModel = meta ? Column("meta_model.csv", ids) : null,
             Benchmark = benchmark ? Column("benchmark.csv", ids) : null,
-            Features = features ? NumeraiPipeline.Plugins.Numerai.Metrics.Scoring.FeatureMatrix.FromRowMajor(FeatureBytes(ids, out var names), names.Count) : null,
+            Features = features ? NumeraiPipeline.Numerai.Scoring.FeatureMatrix.FromRowMajor(FeatureBytes(ids, out var names), names.Count) : null,
             FeatureNames = features ? FeatureNames() : [],
         };
         return data;

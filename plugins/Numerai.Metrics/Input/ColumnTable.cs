@@ -13,7 +13,7 @@ internal sealed class ColumnTable
     public Dictionary<string, double[]> Numbers { get; init; } = new(StringComparer.Ordinal);
 
     /// <summary>Row-major features, when read.</summary>
-    public Scoring.FeatureMatrix? Features { get; init; }
+    public NumeraiPipeline.Numerai.Scoring.FeatureMatrix? Features { get; init; }
 
     /// <summary>Feature names, in the order of <see cref="Features"/>.</summary>
     public IReadOnlyList<string> FeatureNames { get; init; } = [];

@@ -76,7 +76,7 @@ internal static class CsvTableReader
         {
             Ids = [.. ids],
             Eras = era ? [.. eras] : null,
-            Features = features is null || features.Count == 0 ? null : Scoring.FeatureMatrix.FromRowMajor([.. bytes], features.Count),
+            Features = features is null || features.Count == 0 ? null : NumeraiPipeline.Numerai.Scoring.FeatureMatrix.FromRowMajor([.. bytes], features.Count),
             FeatureNames = features ?? [],
         };
         for (var k = 0; k < numbers.Count; k++)

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using NumeraiPipeline.Plugins.Numerai.Metrics.Scoring;
+using NumeraiPipeline.Numerai.Scoring;
 using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.Numerai.Metrics.Input;

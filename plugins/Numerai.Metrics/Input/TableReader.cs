@@ -63,7 +63,7 @@ internal static class TableReader
         {
             Ids = [.. ids],
             Eras = [.. eras],
-            Features = p == 0 ? null : new Scoring.FeatureMatrix(p, blocks),
+            Features = p == 0 ? null : new NumeraiPipeline.Numerai.Scoring.FeatureMatrix(p, blocks),
             FeatureNames = features ?? [],
         };
         table.Numbers[target] = targetValues;

@@ -35,6 +35,61 @@ internal sealed class ChartRenderer(int width, int height)
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
+    /// <summary>
+    /// Cumulative live scores per resolved round, each with its validation expectation (the validation mean per era
+    /// times the rounds so far) as a dashed line of the same colour.
+    /// </summary>
+    public byte[] LiveCumulative(string title, IReadOnlyList<string> rounds, IReadOnlyList<ChartSeries> series, IReadOnlyList<double?> expectations)
+    {
+        var plot = NewPlot(title, "cumulative live score");
+        plot.XLabel("round");
+        var xs = Enumerable.Range(0, rounds.Count).Select(i => (double)i).ToArray();
+        for (var s = 0; s < series.Count; s++)
+        {
+            var sum = 0.0;
+            var ys = series[s].Values.Select(v => sum += double.IsFinite(v) ? v : 0).ToArray();
+            var color = Palette[s % Palette.Length];
+            var line = plot.Add.ScatterLine(xs, ys, color);
+            line.LegendText = "live " + series[s].Name;
+            line.LineWidth = 2;
+            if (expectations[s] is { } mean && double.IsFinite(mean))
+            {
+                var expected = plot.Add.ScatterLine(xs, xs.Select(x => mean * (x + 1)).ToArray(), color);
+                expected.LegendText = "validation " + series[s].Name + " expectation";
+                expected.LinePattern = LinePattern.Dashed;
+                expected.LineWidth = 1;
+            }
+        }
+
+        plot.Add.HorizontalLine(0, 1, Colors.Gray);
+        EraTicks(plot, rounds);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
+    /// <summary>Payout per round: settled (resolved) in full colour, pending (resolving) paler.</summary>
+    public byte[] Payouts(string title, IReadOnlyList<string> rounds, IReadOnlyList<(double Value, bool Settled)> payouts)
+    {
+        var plot = NewPlot(title, "NMR");
+        plot.XLabel("round");
+        var bars = new List<Bar>();
+        for (var i = 0; i < payouts.Count; i++)
+        {
+            var (v, settled) = payouts[i];
+            if (!double.IsFinite(v))
+            {
+                continue;
+            }
+
+            var color = v >= 0 ? Colors.SeaGreen : Colors.Crimson;
+            bars.Add(new Bar { Position = i, Value = v, FillColor = settled ? color : color.WithAlpha(0.35), LineWidth = 0, Size = 0.8 });
+        }
+
+        plot.Add.Bars(bars);
+        EraTicks(plot, rounds);
+        return plot.GetImageBytes(width, height, ImageFormat.Png);
+    }
+
     /// <summary>Per-era bars of one series (green above zero, red below).</summary>
     public byte[] Bars(string title, IReadOnlyList<string> eras, ChartSeries series)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using NumeraiPipeline.Numerai.Api.Live;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Document;
 
 namespace NumeraiPipeline.Plugins.Numerai.Metrics.Report;
@@ -17,7 +18,13 @@ internal static class HtmlReport
     /// <summary>Formats a metric value as the report shows it.</summary>
     public static string Number(double? v) => v is { } x ? x.ToString("0.0000", CultureInfo.InvariantCulture) : "–";
 
-    public static string Build(string title, DateTimeOffset generated, MetricsDocument doc, IReadOnlyList<(string Caption, string File, byte[] Png)> charts)
+    public static string Build(
+        string title,
+        DateTimeOffset generated,
+        MetricsDocument doc,
+        IReadOnlyList<(string Caption, string File, byte[] Png)> charts,
+        LivePerformance? live = null,
+        IReadOnlyList<(string Caption, string File, byte[] Png)>? liveCharts = null)
     {
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(E(title)).Append("</title>\n<style>\n")
@@ -61,6 +68,12 @@ internal static class HtmlReport
         }
 
         sb.Append("</tbody>\n</table>\n");
+
+        if (live is not null)
+        {
+            LiveSection.Append(sb, live, doc, liveCharts ?? []);
+            sb.Append("<h2>Validation</h2>\n");
+        }
 
         foreach (var (caption, file, png) in charts)
         {

@@ -12,9 +12,10 @@ namespace NumeraiPipeline.Numerai.Sandbox.GraphQl;
 /// </summary>
 internal static class GqlExecutor
 {
-    /// <summary>A root-field resolver: gets canonical argument names → values; returns canonical-keyed JSON.</summary>
-    public delegate JsonNode? Resolver(IReadOnlyDictionary<string, JsonNode?> arguments);
+    /// <summary>A root-field resolver: gets canonical argument names → values and the selection below it; returns canonical-keyed JSON.</summary>
+    public delegate JsonNode? Resolver(IReadOnlyDictionary<string, JsonNode?> arguments, GqlSelection selection);
 
+    /// <summary>Runs a document: (HTTP status, response body).</summary>
     public static (int Status, JsonObject Body) Execute(string? query, JsonObject? variables, Func<string, Resolver?> resolverFor)
     {
         GqlDocument document;
@@ -58,7 +59,7 @@ internal static class GqlExecutor
             try
             {
                 var resolver = resolverFor(canonical) ?? throw new GqlResolverException("Internal server error");
-                data[field.ResponseKey] = Project(resolver(arguments), field, definition.NamedType);
+                data[field.ResponseKey] = Project(resolver(arguments, new GqlSelection(field.Selections)), field, definition.NamedType);
             }
             catch (GqlResolverException e)
             {
@@ -129,7 +130,7 @@ internal static class GqlExecutor
                 }
 
                 var actual = value.Variable is { } variable ? variables[variable] : value.Literal;
-                if (actual is not null && !Accepts(argType, actual))
+                if (actual is not null && (!Accepts(argType, actual) || !SandboxSchema.IsEnumValue(argType, actual)))
                 {
                     errors.Add(new GqlValidationError($"Argument \"{name}\" has invalid value {actual.ToJsonString()}.", value.Line, value.Column));
                 }

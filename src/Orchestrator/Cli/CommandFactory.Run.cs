@@ -52,7 +52,10 @@ internal sealed partial class CommandFactory
         };
     }
 
-    /// <summary>--force (every stage) or --force STAGE (that one; a stage the pipeline lacks is an exit-2 error).</summary>
+    /// <summary>
+    /// --force (every stage) or --force STAGE: a stage, every instance of a matrix stage (<c>train</c>), or the
+    /// instances whose values match (<c>train[target=target]</c>); naming nothing the pipeline has is an exit-2 error.
+    /// </summary>
     public static (bool All, IReadOnlySet<string> Stages) ForcedStages(ExecutionPlan plan, ParseResult parse)
     {
         var forceStage = parse.GetValue(Force);
@@ -60,15 +63,34 @@ internal sealed partial class CommandFactory
         var forceStages = new HashSet<string>(StringComparer.Ordinal);
         if (!string.IsNullOrEmpty(forceStage))
         {
-            if (plan.Stages.All(s => s.Id != forceStage))
+            forceStages.UnionWith(plan.Stages.Where(s => Selects(forceStage, s.Definition)).Select(s => s.Id));
+            if (forceStages.Count == 0)
             {
-                throw new PipelineException(DiagnosticCodes.BadArgument.Create("numerai-pipeline", $"--force '{forceStage}': the pipeline has no such stage.{Suggestions.DidYouMean(forceStage, plan.Stages.Select(s => s.Id))}"));
+                var names = plan.Stages.Select(s => s.Id).Concat(plan.Stages.Select(s => s.Definition.BaseId)).Distinct();
+                throw new PipelineException(DiagnosticCodes.BadArgument.Create("numerai-pipeline", $"--force '{forceStage}': the pipeline has no such stage.{Suggestions.DidYouMean(forceStage, names)}"));
             }
-
-            forceStages.Add(forceStage);
         }
 
         return (forceAll, forceStages);
+    }
+
+    /// <summary>Whether a --force value names this stage: its id, its matrix stage's id, or some of its matrix values.</summary>
+    public static bool Selects(string pattern, Definition.StageDefinition stage)
+    {
+        if (pattern == stage.Id || pattern == stage.BaseId)
+        {
+            return true;
+        }
+
+        var open = pattern.IndexOf('[', StringComparison.Ordinal);
+        if (stage.Instance is not { } instance || open <= 0 || !pattern.EndsWith(']') || pattern[..open] != instance.BaseId)
+        {
+            return false;
+        }
+
+        return pattern[(open + 1)..^1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2))
+            .All(kv => kv.Length == 2 && instance.Value(kv[0]) == kv[1]);
     }
 
     public static async Task<RunResult> ExecuteAsync(CliSession session, ExecutionPlan plan, ParseResult parse, CancellationToken token)

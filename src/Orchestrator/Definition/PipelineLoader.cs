@@ -10,7 +10,7 @@ namespace NumeraiPipeline.Orchestrator.Definition;
 internal static partial class PipelineLoader
 {
     public static readonly string[] TopLevelKeys = ["name", "description", "extends", "vars", "stages"];
-    public static readonly string[] StageKeys = ["uses", "with", "needs", "when", "cache", "description"];
+    public static readonly string[] StageKeys = ["uses", "with", "needs", "when", "cache", "description", "matrix"];
 
     public static PipelineDefinition Load(string path, IReadOnlyList<string>? sets = null)
     {
@@ -386,7 +386,7 @@ internal static partial class PipelineLoader
         var description = (map["description"] as YScalar)?.Value;
         return diagnostics.Count > count
             ? null
-            : new StageDefinition(entry.Key, entry.KeyLocation, uses, usesLocation, with, needs, when, whenLocation, cache, description);
+            : new StageDefinition(entry.Key, entry.KeyLocation, uses, usesLocation, with, needs, when, whenLocation, cache, description) { Matrix = map["matrix"] };
 
         YMapping Bad(YNode node, string what, string expected)
         {

@@ -6,6 +6,7 @@ internal enum ReferenceKind
     Env,
     Secrets,
     Stages,
+    Matrix,
     Unknown,
 }
 

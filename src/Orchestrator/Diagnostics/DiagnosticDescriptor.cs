@@ -1,8 +1,9 @@
+using NumeraiPipeline.Sdk;
+
 namespace NumeraiPipeline.Orchestrator.Diagnostics;
 
-/// <summary>One entry of the error catalogue: a code, a message template ({0}, {1}, …) and a help line.</summary>
-internal sealed record DiagnosticDescriptor(string Code, string Title, string Template, string Help)
+/// <summary>The host's use of the SDK's <see cref="ErrorCode"/>: a diagnostic at an origin.</summary>
+internal static class ErrorCodeExtensions
 {
-    public Diagnostic Create(string origin, params object?[] args) =>
-        new(Code, origin, string.Format(System.Globalization.CultureInfo.InvariantCulture, Template, args));
+    public static Diagnostic Create(this ErrorCode code, string origin, params object?[] args) => new(code.Code, origin, code.Format(args));
 }

@@ -37,11 +37,7 @@ internal static class FingerprintCalculator
             canonical = canonical.Replace(JsonEncodedText.Encode(secret).ToString(), "***", StringComparison.Ordinal);
         }
 
-        var pluginFiles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in descriptor.Plugin.LoadableFiles())
-        {
-            pluginFiles[file] = hashes.Hash(Path.Combine(descriptor.Plugin.Directory, file));
-        }
+        var pluginFiles = new Dictionary<string, string>(descriptor.Plugin.FileHashes(hashes.Hash), StringComparer.Ordinal);
 
         return new FingerprintComponents(descriptor.Id, descriptor.Plugin.Name, descriptor.Plugin.Version, descriptor.Plugin.ContentHash, canonical, inputs, externalVersion) { PluginFiles = pluginFiles };
     }

@@ -16,6 +16,7 @@ internal static class PipelinePlanner
     public static ExecutionPlan Plan(PipelineDefinition pipeline, IReadOnlyDictionary<string, StageDescriptor> catalog, ISecretStore secrets, Func<string, string?> environment, IReadOnlyList<Diagnostic>? pluginDiagnostics = null)
     {
         var diagnostics = new List<Diagnostic>();
+        pipeline = MatrixExpander.Expand(pipeline, diagnostics);
         var ids = pipeline.Stages.Select(s => s.Id).ToList();
         var edges = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var resolver = new ValueResolver(pipeline, secrets, null, environment);

@@ -141,7 +141,8 @@ internal sealed class ValueResolver(PipelineDefinition pipeline, ISecretStore se
                 var hint = r.Kind switch
                 {
                     ReferenceKind.Stages => " Use ${stages.ID.outputs.NAME}.",
-                    ReferenceKind.Unknown => Suggestions.DidYouMean(r.Text.Length > 2 ? r.Text[2..].Split('.')[0].TrimEnd('}') : "", ["vars", "env", "secrets", "stages"]) + " References start with vars., env., secrets. or stages.",
+                    ReferenceKind.Unknown => Suggestions.DidYouMean(r.Text.Length > 2 ? r.Text[2..].Split('.')[0].TrimEnd('}') : "", ["vars", "env", "secrets", "stages", "matrix"]) + " References start with vars., env., secrets., stages. or matrix.",
+                    ReferenceKind.Matrix => " Use ${matrix.KEY} in a stage with 'matrix:'.",
                     _ => $" Use ${{{r.Kind.ToString().ToLowerInvariant()}.NAME}}.",
                 };
                 diagnostics.Add(DiagnosticCodes.BadReference.Create(location.ToString(), r.Text, "is not a valid reference", hint));

@@ -74,6 +74,12 @@ internal static class PluginHost
                     commands[c.Name] = c;
                 }
 
+                if (unloadable)
+                {
+                    // Long-running modes: the files may be rebuilt before a run uses them; take their identity now.
+                    info.FileHashes(HashFile);
+                }
+
                 plugins.Add(info);
                 loaders.Add(loader);
             }

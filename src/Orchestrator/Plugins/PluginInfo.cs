@@ -5,6 +5,29 @@ namespace NumeraiPipeline.Orchestrator.Plugins;
 /// <summary>The identity of a loaded plugin: part of every stage fingerprint.</summary>
 internal sealed record PluginInfo(string Name, string Version, string ContentHash, string AssemblyPath)
 {
+    private IReadOnlyDictionary<string, string>? fileHashes;
+
+    /// <summary>
+    /// The SHA-256 of every loadable file (<see cref="LoadableFiles"/>), computed once per loaded plugin: a plugin's
+    /// identity is what was loaded, even when its folder is rebuilt while a run is in progress (hot swap).
+    /// </summary>
+    /// <param name="hash">Hashes a file (the workspace's cache, so unchanged files are not read again).</param>
+    public IReadOnlyDictionary<string, string> FileHashes(Func<string, string> hash)
+    {
+        if (fileHashes is null)
+        {
+            var result = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in LoadableFiles())
+            {
+                result[file] = hash(Path.Combine(Directory, file));
+            }
+
+            Interlocked.CompareExchange(ref fileHashes, result, null);
+        }
+
+        return fileHashes;
+    }
+
     /// <summary>The plugin's folder.</summary>
     public string Directory => Path.GetDirectoryName(AssemblyPath)!;
 

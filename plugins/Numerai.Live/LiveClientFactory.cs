@@ -1,0 +1,37 @@
+using NumeraiPipeline.Numerai.Api;
+using NumeraiPipeline.Sdk;
+
+namespace NumeraiPipeline.Plugins.Numerai.Live;
+
+/// <summary>The API client of a stage: endpoint from api_url, else NUMERAI_API_URL, else Numerai; keys from the secrets.</summary>
+internal static class LiveClientFactory
+{
+    public static NumeraiClient Create(StageContext context, string? apiUrl)
+    {
+        Uri endpoint;
+        try
+        {
+            endpoint = NumeraiClientOptions.ResolveEndpoint(apiUrl);
+        }
+        catch (ArgumentException e)
+        {
+            throw new StageException(LiveErrorCodes.BadOption, $"stage '{context.StageId}': option 'api_url': {e.Message}") { ExitCode = 2 };
+        }
+
+        var credentials = NumeraiCredentials.ForEndpoint(endpoint, context.Secrets.Get);
+        if (credentials is not null)
+        {
+            context.Secrets.Register(credentials.SecretKey);
+        }
+
+        return new NumeraiClient(new NumeraiClientOptions { Endpoint = endpoint, Credentials = credentials }, context.Logger);
+    }
+
+    public static StageException ToStageException(StageContext context, NumeraiApiException e) =>
+        new(e.Code, context.Secrets.Redact($"stage '{context.StageId}': {e.Message}"), e) { ExitCode = e.IsEnvironmentProblem ? 3 : 1 };
+
+    public static TimeSpan Duration(StageContext context, string option, string text) =>
+        DurationText.TryParse(text, out var value)
+            ? value
+            : throw new StageException(LiveErrorCodes.BadOption, $"stage '{context.StageId}': option '{option}': '{text}' is not a duration. {DurationText.Forms}.{DurationText.Suggest(text)}") { ExitCode = 2 };
+}
