@@ -37,7 +37,12 @@ public sealed class InitTests : IDisposable
         assignments.ShouldContain("NUMERAI_PUBLIC_ID=");
         assignments.ShouldContain("TRIGGER_ID=");
         assignments.Count(a => a == "NUMERAI_API_URL=").ShouldBe(1);
-        File.ReadAllText(Path.Combine(dir, "README.md")).ShouldContain("numerai-pipeline doctor numerai-daily");
+        LineBefore(env, "NUMERAI_API_URL=").ShouldBe("# optional, read by pipelines/numerai-daily.yaml, numerai.download, numerai.submit");
+        var readme = File.ReadAllText(Path.Combine(dir, "README.md"));
+        var names = Directory.GetFiles(Path.Combine(DemoPipelineTests.Root(), "pipelines"), "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+        readme.ShouldContain($"copies of the built-in pipelines ({string.Join(", ", names)})");
+        readme.ShouldContain("\nnumerai-pipeline doctor numerai-daily ");
+        readme.ShouldContain("\nnumerai-pipeline run numerai-daily\n");
         File.ReadAllText(Path.Combine(dir, ".gitignore")).ShouldBe(".numerai-pipeline/\n.env\n");
 
         // The copies are valid pipelines (numerai-daily-fasttree's 'extends' finds its base beside it).

@@ -80,7 +80,7 @@ internal static class PipelineLocator
     {
         var folder = BuiltInFolder();
         return Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal).Select(p => new PipelineEntry(System.IO.Path.GetFileNameWithoutExtension(p), p, true)).ToList()
+            ? Directory.EnumerateFiles(folder, "*.yaml").Select(p => new PipelineEntry(System.IO.Path.GetFileNameWithoutExtension(p), p, true)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList()
             : [];
     }
 }

@@ -54,7 +54,12 @@ internal static class ProjectInitializer
                 text.AppendLine("# " + v.Description);
             }
 
-            var needed = v.Default is null ? "read by" : $"optional (default '{v.Default}'), read by";
+            var needed = v.Default switch
+            {
+                null => "read by",
+                "" => "optional, read by",
+                _ => $"optional (default '{v.Default}'), read by",
+            };
             text.AppendLine($"# {(v.Secret ? "secret, " : "")}{needed} {string.Join(", ", v.ReadBy)}");
             text.AppendLine(v.Name + "=");
         }
