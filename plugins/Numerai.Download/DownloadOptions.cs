@@ -11,6 +11,14 @@ public sealed class DownloadOptions : IValidatableObject
     [Description("GraphQL endpoint; default NUMERAI_API_URL, else https://api-tournament.numer.ai (a sandbox's api_url works too).")]
     public string? ApiUrl { get; set; }
 
+    /// <summary>The API public id; default the secret NUMERAI_PUBLIC_ID (or NUMERAI_PUBLIC_ID_FILE).</summary>
+    [Description("API public id; default the secret NUMERAI_PUBLIC_ID (or NUMERAI_PUBLIC_ID_FILE). A sandbox gives its own as ${stages.sandbox.outputs.public_id}.")]
+    public string? PublicId { get; set; }
+
+    /// <summary>The API secret key; default the secret NUMERAI_SECRET_KEY (or NUMERAI_SECRET_KEY_FILE). Never logged.</summary>
+    [Description("API secret key; default the secret NUMERAI_SECRET_KEY (or NUMERAI_SECRET_KEY_FILE). A sandbox gives its own as ${stages.sandbox.outputs.secret_key}. Sent to api_url whatever its address.")]
+    public string? SecretKey { get; set; }
+
     /// <summary>The dataset version, e.g. <c>v5.1</c>, or <c>latest</c> for the newest listed.</summary>
     /// <value>Default <c>latest</c>.</value>
     [Description("Dataset version, e.g. v5.1, or 'latest' for the newest version listed by the API.")]

@@ -27,7 +27,7 @@ public sealed partial class DownloadStage : IStage<DownloadOptions>, IExternalVe
     /// <inheritdoc />
     public async Task<string?> GetExternalVersionAsync(StageContext context, DownloadOptions options, CancellationToken cancellationToken)
     {
-        using var client = NumeraiApiFactory.Create(context, options.ApiUrl);
+        using var client = NumeraiApiFactory.Create(context, options.ApiUrl, options.PublicId, options.SecretKey);
         try
         {
             var version = ResolveVersion(context, await client.ListDatasetsAsync(options.Round, cancellationToken), options);
@@ -53,7 +53,7 @@ public sealed partial class DownloadStage : IStage<DownloadOptions>, IExternalVe
     public async Task<StageResult> RunAsync(StageContext context, DownloadOptions options, CancellationToken cancellationToken)
     {
         CheckFileNames(context, options);
-        using var client = NumeraiApiFactory.Create(context, options.ApiUrl);
+        using var client = NumeraiApiFactory.Create(context, options.ApiUrl, options.PublicId, options.SecretKey);
         try
         {
             var listing = await client.ListDatasetsAsync(options.Round, cancellationToken);

@@ -3,10 +3,14 @@ using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.Numerai.Download;
 
-/// <summary>Builds the API client of a stage: endpoint from the option, else NUMERAI_API_URL, else the real one; keys per <see cref="NumeraiCredentials.ForEndpoint"/>.</summary>
+/// <summary>
+/// Builds the API client of a stage: endpoint from the option, else NUMERAI_API_URL, else the real one; the keys given
+/// as options, else the secrets NUMERAI_PUBLIC_ID / NUMERAI_SECRET_KEY (<see cref="NumeraiCredentials.Resolve"/>), sent to
+/// that endpoint whatever its address.
+/// </summary>
 internal static class NumeraiApiFactory
 {
-    public static NumeraiClient Create(StageContext context, string? apiUrl)
+    public static NumeraiClient Create(StageContext context, string? apiUrl, string? publicId, string? secretKey)
     {
         Uri endpoint;
         try
@@ -18,7 +22,7 @@ internal static class NumeraiApiFactory
             throw new StageException(DownloadErrorCodes.BadOption, $"stage '{context.StageId}': option 'api_url': {e.Message}") { ExitCode = 2 };
         }
 
-        var credentials = NumeraiCredentials.ForEndpoint(endpoint, context.Secrets.Get);
+        var credentials = NumeraiCredentials.Resolve(publicId, secretKey, context.Secrets.Get);
         if (credentials is not null)
         {
             context.Secrets.Register(credentials.SecretKey);

@@ -10,6 +10,14 @@ public sealed class RoundOptions : IValidatableObject
     [Description("GraphQL endpoint; default NUMERAI_API_URL, else https://api-tournament.numer.ai (a sandbox's api_url works too).")]
     public string? ApiUrl { get; set; }
 
+    /// <summary>The API public id; default the secret NUMERAI_PUBLIC_ID (or NUMERAI_PUBLIC_ID_FILE).</summary>
+    [Description("API public id; default the secret NUMERAI_PUBLIC_ID (or NUMERAI_PUBLIC_ID_FILE). A sandbox gives its own as ${stages.sandbox.outputs.public_id}.")]
+    public string? PublicId { get; set; }
+
+    /// <summary>The API secret key; default the secret NUMERAI_SECRET_KEY (or NUMERAI_SECRET_KEY_FILE). Never logged.</summary>
+    [Description("API secret key; default the secret NUMERAI_SECRET_KEY (or NUMERAI_SECRET_KEY_FILE). A sandbox gives its own as ${stages.sandbox.outputs.secret_key}. Sent to api_url whatever its address.")]
+    public string? SecretKey { get; set; }
+
     /// <summary>Whether to wait for the next round when none is open.</summary>
     [Description("Between rounds, wait (polling) for the next round to open instead of declining at once.")]
     public bool WaitForOpen { get; set; } = true;

@@ -21,7 +21,7 @@ public sealed class RoundStage : IStage<RoundOptions>, IExternalVersionSource<Ro
     /// <inheritdoc />
     public async Task<string?> GetExternalVersionAsync(StageContext context, RoundOptions options, CancellationToken cancellationToken)
     {
-        using var client = NumeraiApiFactory.Create(context, options.ApiUrl);
+        using var client = NumeraiApiFactory.Create(context, options.ApiUrl, options.PublicId, options.SecretKey);
         try
         {
             return $"round-{(await client.GetCurrentRoundAsync(cancellationToken)).Number}";
@@ -48,7 +48,7 @@ public sealed class RoundStage : IStage<RoundOptions>, IExternalVersionSource<Ro
             poll = TimeSpan.FromSeconds(1);
         }
 
-        using var client = NumeraiApiFactory.Create(context, options.ApiUrl);
+        using var client = NumeraiApiFactory.Create(context, options.ApiUrl, options.PublicId, options.SecretKey);
         using var activity = context.ActivitySource.StartActivity("round");
         var started = context.Time.GetUtcNow();
         var polls = 0;

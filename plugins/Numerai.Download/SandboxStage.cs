@@ -6,11 +6,14 @@ using NumeraiPipeline.Sdk;
 namespace NumeraiPipeline.Plugins.Numerai.Download;
 
 /// <summary>
-/// Starts the local Numerai API sandbox for the rest of the run (synthetic data, demo account) and outputs its URL.
-/// Stages given a loopback api_url use the sandbox's published demo keys, so no account is needed.
+/// Starts the local Numerai API sandbox for the rest of the run (synthetic data, demo account) and outputs its URL and
+/// the API keys it accepts: fresh random keys every run, which the other stages take as options
+/// (<c>public_id</c>, <c>secret_key</c>); the secret key is a secret output (redacted, never stored).
 /// </summary>
 [Stage("numerai.sandbox", Description = "Start the local Numerai API sandbox (synthetic data, demo account) for the rest of the run")]
-[StageOutput("api_url", Kind = OutputKind.Value, Description = "The sandbox's GraphQL endpoint; pass it as api_url to numerai.download / numerai.submit")]
+[StageOutput("api_url", Kind = OutputKind.Value, Description = "The sandbox's GraphQL endpoint; pass it as api_url to numerai.round / numerai.download / numerai.submit")]
+[StageOutput("public_id", Kind = OutputKind.Value, Description = "The public id the sandbox accepts (fresh every run); pass it as public_id")]
+[StageOutput("secret_key", Kind = OutputKind.Value, Secret = true, Description = "The secret key the sandbox accepts (fresh every run, a secret: never shown or stored); pass it as secret_key")]
 [StageOutput("model", Kind = OutputKind.Value, Description = "The demo account's first model name (demo_model)")]
 [StageOutput("round", Kind = OutputKind.Value, Description = "The sandbox's current round")]
 public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersionSource<SandboxStageOptions>
@@ -34,8 +37,12 @@ public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersion
             "schedule" => null,
             _ => throw new StageException(DownloadErrorCodes.BadOption, $"stage '{context.StageId}': option 'clock': '{options.Clock}' is not one of open, late, closed, schedule.") { ExitCode = 2 },
         };
+        // Fresh keys every run: nothing but this run's stages, given them explicitly, can use the sandbox.
+        var keys = new NumeraiPipeline.Numerai.Api.NumeraiCredentials("SANDBOX_" + RandomHex(10), RandomHex(32));
+        context.Secrets.Register(keys.SecretKey);
         var sandboxOptions = new SandboxOptions
         {
+            Keys = keys,
             Port = options.Port,
             Time = context.Time,
             FixedState = state,
@@ -72,6 +79,8 @@ public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersion
             files, string.Join(", ", options.Versions), System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, sandboxOptions.CacheDirectory);
         var url = server.Url.ToString();
         context.Outputs.SetValue("api_url", url);
+        context.Outputs.SetValue("public_id", keys.PublicId);
+        context.Outputs.SetValue("secret_key", keys.SecretKey);
         context.Outputs.SetValue("model", SandboxServer.DemoModel);
         context.Outputs.SetValue("round", server.CurrentRound.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
         context.AddSummary("api_url", url);
@@ -79,4 +88,6 @@ public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersion
         context.Logger.LogInformation("Numerai sandbox listening on {Url} (round {Round}, {State}); demo model {Model}", url, server.CurrentRound.Number, server.CurrentRound.State, SandboxServer.DemoModel);
         return StageResult.Succeeded();
     }
+
+    private static string RandomHex(int bytes) => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(bytes));
 }

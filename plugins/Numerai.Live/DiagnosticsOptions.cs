@@ -38,6 +38,14 @@ public sealed class DiagnosticsOptions : IValidatableObject
     [Description("The Numerai API endpoint (default NUMERAI_API_URL, else Numerai); e.g. ${stages.sandbox.outputs.api_url}.")]
     public string? ApiUrl { get; set; }
 
+    /// <summary>The API public id; default the secret NUMERAI_PUBLIC_ID (or NUMERAI_PUBLIC_ID_FILE).</summary>
+    [Description("API public id; default the secret NUMERAI_PUBLIC_ID (or NUMERAI_PUBLIC_ID_FILE). A sandbox gives its own as ${stages.sandbox.outputs.public_id}.")]
+    public string? PublicId { get; set; }
+
+    /// <summary>The API secret key; default the secret NUMERAI_SECRET_KEY (or NUMERAI_SECRET_KEY_FILE). Never logged.</summary>
+    [Description("API secret key; default the secret NUMERAI_SECRET_KEY (or NUMERAI_SECRET_KEY_FILE). A sandbox gives its own as ${stages.sandbox.outputs.secret_key}.")]
+    public string? SecretKey { get; set; }
+
     /// <summary>Checked when the pipeline is planned: the durations and the endpoint.</summary>
     IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
     {

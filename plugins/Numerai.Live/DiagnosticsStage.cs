@@ -48,7 +48,7 @@ public sealed class DiagnosticsStage : IStage<DiagnosticsOptions>
 
         var csv = Path.Combine(context.ScratchDirectory, "validation_predictions.csv");
         PredictionsFile.WriteCsv(csv, predictions.Ids, predictions.Values);
-        using var client = LiveClientFactory.Create(context, options.ApiUrl);
+        using var client = LiveClientFactory.Create(context, options.ApiUrl, options.PublicId, options.SecretKey);
         using var activity = context.ActivitySource.StartActivity("diagnostics");
         DiagnosticsResult result;
         string id;

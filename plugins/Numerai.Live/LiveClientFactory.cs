@@ -3,10 +3,13 @@ using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Plugins.Numerai.Live;
 
-/// <summary>The API client of a stage: endpoint from api_url, else NUMERAI_API_URL, else Numerai; keys from the secrets.</summary>
+/// <summary>
+/// The API client of a stage: endpoint from api_url, else NUMERAI_API_URL, else Numerai; keys from the options, else
+/// the secrets (<see cref="NumeraiCredentials.Resolve"/>), sent to that endpoint whatever its address.
+/// </summary>
 internal static class LiveClientFactory
 {
-    public static NumeraiClient Create(StageContext context, string? apiUrl)
+    public static NumeraiClient Create(StageContext context, string? apiUrl, string? publicId, string? secretKey)
     {
         Uri endpoint;
         try
@@ -18,7 +21,7 @@ internal static class LiveClientFactory
             throw new StageException(LiveErrorCodes.BadOption, $"stage '{context.StageId}': option 'api_url': {e.Message}") { ExitCode = 2 };
         }
 
-        var credentials = NumeraiCredentials.ForEndpoint(endpoint, context.Secrets.Get);
+        var credentials = NumeraiCredentials.Resolve(publicId, secretKey, context.Secrets.Get);
         if (credentials is not null)
         {
             context.Secrets.Register(credentials.SecretKey);

@@ -71,7 +71,7 @@ public sealed class PerformanceStage : IStage<PerformanceOptions>, IExternalVers
 
     private static async Task<(ModelInfo Model, IReadOnlyList<RoundPerformance> Rounds)> FetchAsync(StageContext context, PerformanceOptions options, CancellationToken cancellationToken)
     {
-        using var client = LiveClientFactory.Create(context, options.ApiUrl);
+        using var client = LiveClientFactory.Create(context, options.ApiUrl, options.PublicId, options.SecretKey);
         try
         {
             var model = await client.GetModelByNameAsync(options.Model!, cancellationToken);

@@ -3,11 +3,16 @@ using System.Text.Json;
 namespace NumeraiPipeline.Plugins.Numerai.Submit;
 
 /// <summary>
-/// The ledger of submissions made from a workspace (JSON lines). Appends rewrite the file through a temporary name
-/// and a rename, so a crash never leaves a torn line.
+/// A ledger of submissions (JSON lines). Appends rewrite the file through a temporary name and a rename, so a crash
+/// never leaves a torn line. Each (endpoint, model, round) has its own file in the stage's state folder, written only
+/// under that key's lease, so the store never has two writers of one file; the workspace-wide file of earlier
+/// versions (<c>submissions/ledger.jsonl</c>) is still read.
 /// </summary>
 internal sealed class SubmissionLedger(string path)
 {
+    /// <summary>The ledger of earlier versions, under the workspace (read, never written).</summary>
+    public const string LegacyRelativePath = "submissions/ledger.jsonl";
+
     public string Path { get; } = path;
 
     public IReadOnlyList<LedgerEntry> Read()

@@ -23,4 +23,7 @@ internal static class SubmitErrorCodes
 
     /// <summary>A bad option value.</summary>
     public const string BadOption = "NP6307";
+
+    /// <summary>Another execution held the submission lease of this model and round for the whole wait (declined).</summary>
+    public const string LeaseHeld = "NP6308";
 }

@@ -35,9 +35,9 @@ public sealed class SubmitOptions
     [Description("Submit when staking has closed (a late submission); otherwise the stage declines.")]
     public bool AllowLate { get; set; }
 
-    /// <summary>Submit even if the ledger says these predictions were already submitted for this round.</summary>
+    /// <summary>Submit even if the ledger or Numerai says these predictions were already submitted for this round.</summary>
     /// <value>Default false.</value>
-    [Description("Submit even when the same predictions were already submitted for this round and model.")]
+    [Description("Submit even when the same predictions were already submitted for this round and model (ledger or Numerai's latest submission).")]
     public bool Force { get; set; }
 
     /// <summary>Validate and write the CSV, but upload nothing.</summary>
@@ -50,6 +50,26 @@ public sealed class SubmitOptions
     public string? TriggerId { get; set; }
 
     /// <summary>The GraphQL endpoint; default NUMERAI_API_URL, else the real one.</summary>
-    [Description("GraphQL endpoint; default NUMERAI_API_URL, else https://api-tournament.numer.ai. A loopback URL (the sandbox) uses the sandbox's demo keys.")]
+    [Description("GraphQL endpoint; default NUMERAI_API_URL, else https://api-tournament.numer.ai. The keys go to it whatever its address.")]
     public string? ApiUrl { get; set; }
+
+    /// <summary>The API public id; default the secret NUMERAI_PUBLIC_ID (or NUMERAI_PUBLIC_ID_FILE).</summary>
+    [Description("API public id; default the secret NUMERAI_PUBLIC_ID (or NUMERAI_PUBLIC_ID_FILE). A sandbox gives its own as ${stages.sandbox.outputs.public_id}.")]
+    public string? PublicId { get; set; }
+
+    /// <summary>The API secret key; default the secret NUMERAI_SECRET_KEY (or NUMERAI_SECRET_KEY_FILE). Never logged.</summary>
+    [Description("API secret key; default the secret NUMERAI_SECRET_KEY (or NUMERAI_SECRET_KEY_FILE). A sandbox gives its own as ${stages.sandbox.outputs.secret_key}.")]
+    public string? SecretKey { get; set; }
+
+    /// <summary>How long to wait, in seconds, while another execution submits this model for this round.</summary>
+    /// <value>Default 120.</value>
+    [Description("Seconds to wait while another execution (an overlapping scheduler retry) holds this model's submission lease for the round; then decline NP6308.")]
+    [Range(0, 3600)]
+    public int LeaseWaitSeconds { get; set; } = 120;
+
+    /// <summary>How long the submission lease lasts, in seconds, if this execution dies holding it.</summary>
+    /// <value>Default 600.</value>
+    [Description("Seconds the submission lease lasts if this execution dies while holding it (it is renewed before the upload).")]
+    [Range(30, 86400)]
+    public int LeaseTtlSeconds { get; set; } = 600;
 }

@@ -11,8 +11,11 @@ namespace NumeraiPipeline.Plugins.Numerai.Submit;
 
 /// <summary>
 /// Submits one model's live predictions: checks them with Numerai's rules before anything is uploaded, checks the
-/// round, uploads with a checked PUT, creates the submission, reads it back, and records it in a ledger so that a
-/// rerun with the same predictions for the same round declines instead of submitting twice.
+/// round, takes the lease of (endpoint, model, round) shared by every execution on the same store, declines when the
+/// ledger or Numerai's own latest submission of the round (its file name carries the CSV's hash) already has these
+/// predictions, else uploads with a checked PUT, creates the submission, reads it back, records it in the ledger
+/// (stage state: kept in the store) and saves that before giving the lease back. Exactly once per round and
+/// predictions, whatever runs race or lose their workspace.
 /// </summary>
 [Stage("numerai.submit", Description = "Validate and submit live predictions for one model (idempotent per round)")]
 [StageOutput("submission_id", Kind = OutputKind.Value, Description = "The submission id (dry-run: 'dry-run')")]
@@ -20,9 +23,6 @@ namespace NumeraiPipeline.Plugins.Numerai.Submit;
 [StageOutput("csv", Description = "The CSV uploaded (or that would be, with dry_run)")]
 public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersionSource<SubmitOptions>
 {
-    /// <summary>The ledger's path under the workspace.</summary>
-    public const string LedgerRelativePath = "submissions/ledger.jsonl";
-
     /// <inheritdoc />
     public async Task<string?> GetExternalVersionAsync(StageContext context, SubmitOptions options, CancellationToken cancellationToken)
     {
@@ -52,7 +52,7 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
         var csv = BuildCsv(context, options);
         var bytes = Encoding.UTF8.GetBytes(csv);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var fileName = $"{SafeName(options.Model)}_predictions.csv";
+        var fileName = SubmissionFileName.For(options.Model, sha);
         if (options.DryRun)
         {
             await WriteCsvOutputAsync(context, fileName, bytes, cancellationToken);
@@ -69,7 +69,7 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
             // Fail before any request: submitting needs the keys, and saying so first beats a network error.
             throw new StageException(
                 NumeraiErrorCodes.MissingCredentials,
-                $"stage '{context.StageId}': submitting needs Numerai API keys, and none are set. Set {NumeraiCredentials.PublicIdVariable} and {NumeraiCredentials.SecretKeyVariable} (or {NumeraiCredentials.PublicIdVariable}_FILE / {NumeraiCredentials.SecretKeyVariable}_FILE) from numer.ai → Account → API keys.")
+                $"stage '{context.StageId}': submitting needs Numerai API keys, and none are set. Set {NumeraiCredentials.PublicIdVariable} and {NumeraiCredentials.SecretKeyVariable} (or {NumeraiCredentials.PublicIdVariable}_FILE / {NumeraiCredentials.SecretKeyVariable}_FILE) from numer.ai → Account → API keys, or give the options public_id and secret_key.")
             { ExitCode = 3 };
         }
 
@@ -105,16 +105,45 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
         }
 
         // The host without the port: a restarted sandbox (new random port) is the same place for idempotency.
-        var endpoint = client.Options.Endpoint.Host;
-        var ledger = new SubmissionLedger(Path.Combine(context.WorkspaceDirectory, LedgerRelativePath));
-        if (!options.Force && ledger.Find(endpoint, round.Number, options.Model, sha) is { } previous)
+        var key = new SubmissionKey(client.Options.Endpoint.Host, options.Model, round.Number);
+        var ttl = TimeSpan.FromSeconds(options.LeaseTtlSeconds);
+        await using var lease = await context.TryAcquireLeaseAsync(key.LeaseName, ttl, TimeSpan.FromSeconds(options.LeaseWaitSeconds), cancellationToken);
+        if (lease is null)
         {
             return StageResult.Declined(
+                SubmitErrorCodes.LeaseHeld,
+                $"another execution is submitting '{options.Model}' for round {round.Number} and held its lease for longer than lease_wait_seconds ({options.LeaseWaitSeconds} s); nothing was uploaded. A later run checks again (the lease lapses after at most lease_ttl_seconds).");
+        }
+
+        // Under the lease the ledger holds what every earlier holder saved (the host refreshed it from the store).
+        var ledger = new SubmissionLedger(key.LedgerPath(context.StateDirectory));
+        var legacy = new SubmissionLedger(Path.Combine(context.WorkspaceDirectory, SubmissionLedger.LegacyRelativePath));
+        if (!options.Force && (ledger.Find(key.Endpoint, round.Number, options.Model, sha) ?? legacy.Find(key.Endpoint, round.Number, options.Model, sha)) is { } previous)
+        {
+            context.Outputs.SetValue("submission_id", previous.SubmissionId);
+            context.Outputs.SetValue("round", round.Number.ToString(CultureInfo.InvariantCulture));
+            return StageResult.Declined(
                 SubmitErrorCodes.AlreadySubmitted,
-                $"these predictions were already submitted for '{options.Model}' in round {round.Number} (submission {previous.SubmissionId} at {previous.SubmittedAt:yyyy-MM-dd HH:mm} UTC). Set force: true to submit them again.");
+                $"these predictions were already submitted for '{options.Model}' in round {round.Number} (submission {previous.SubmissionId} at {previous.SubmittedAt:yyyy-MM-dd HH:mm} UTC, from the ledger). Set force: true to submit them again.");
         }
 
         var model = await client.GetModelByNameAsync(options.Model, cancellationToken);
+        if (!options.Force && LatestOfRound(await client.GetSubmissionsAsync(model.Id, cancellationToken), round) is { } latest && SubmissionFileName.Matches(latest.Filename, options.Model, sha))
+        {
+            // Numerai's own record: even without any ledger these predictions are the round's latest submission.
+            context.Outputs.SetValue("submission_id", latest.Id);
+            context.Outputs.SetValue("round", round.Number.ToString(CultureInfo.InvariantCulture));
+            return StageResult.Declined(
+                SubmitErrorCodes.AlreadySubmitted,
+                $"these predictions are already the latest submission of '{options.Model}' in round {round.Number} on Numerai (submission {latest.Id}, file '{latest.Filename}' carries their hash {sha[..SubmissionFileName.HashLength]}). Set force: true to submit them again.");
+        }
+
+        // The lease must outlive the upload: renew it, and stop if another execution took it over meanwhile.
+        if (!await lease.RenewAsync(ttl, cancellationToken))
+        {
+            return StageResult.Declined(SubmitErrorCodes.LeaseHeld, $"the submission lease of '{options.Model}' for round {round.Number} lapsed and another execution took it over before the upload; nothing was uploaded. A later run checks again.");
+        }
+
         var csvPath = await WriteCsvOutputAsync(context, fileName, bytes, cancellationToken);
         string submissionId;
         using (var activity = context.ActivitySource.StartActivity("upload"))
@@ -149,7 +178,17 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
                 $"stage '{context.StageId}': Numerai created submission {submissionId} for '{options.Model}' but does not list it among the model's submissions. Check numer.ai before submitting again.");
         }
 
-        ledger.Append(new LedgerEntry(endpoint, round.Number, options.Model, model.Id, sha, submissionId, now, late));
+        ledger.Append(new LedgerEntry(key.Endpoint, round.Number, options.Model, model.Id, sha, submissionId, now, late));
+        try
+        {
+            // Saved before the lease is given back, so the next holder (another workspace) sees this entry.
+            await context.SaveStateAsync(cancellationToken);
+        }
+        catch (StageException e)
+        {
+            throw new StageException(e.Code, $"stage '{context.StageId}': submission {submissionId} of '{options.Model}' for round {round.Number} was made, but {e.Message.Replace($"stage '{context.StageId}': ", "", StringComparison.Ordinal)} (Numerai's record still prevents a second upload of these predictions.)", e) { ExitCode = e.ExitCode };
+        }
+
         context.Outputs.SetValue("submission_id", submissionId);
         context.Outputs.SetValue("round", round.Number.ToString(CultureInfo.InvariantCulture));
         context.AddSummary("round", round.Number.ToString(CultureInfo.InvariantCulture) + (late ? " (late)" : ""));
@@ -158,6 +197,13 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
         context.Logger.LogInformation("Submitted {Model} for round {Round}{Late}: submission {SubmissionId} ({Status})", options.Model, round.Number, late ? " (late)" : "", submissionId, confirmed.Status ?? "listed");
         return StageResult.Succeeded();
     }
+
+    /// <summary>The newest submission of the round (a submission without a round number counts from the round's opening on).</summary>
+    private static SubmissionInfo? LatestOfRound(IReadOnlyList<SubmissionInfo> submissions, RoundInfo round) =>
+        submissions
+            .Where(s => s.RoundNumber == round.Number || (s.RoundNumber is null && round.OpenTime is { } open && s.InsertedAt >= open))
+            .OrderByDescending(s => s.InsertedAt ?? DateTimeOffset.MinValue)
+            .FirstOrDefault();
 
     private static string BuildCsv(StageContext context, SubmitOptions options)
     {
@@ -206,8 +252,6 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
     private static async Task<string> WriteCsvOutputAsync(StageContext context, string fileName, byte[] bytes, CancellationToken cancellationToken) =>
         await context.Outputs.WriteFileAsync("csv", fileName, (temp, ct) => File.WriteAllBytesAsync(temp, bytes, ct), cancellationToken);
 
-    private static string SafeName(string model) => string.Concat(model.Select(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' ? c : '_'));
-
     private static NumeraiClient CreateClient(StageContext context, SubmitOptions options)
     {
         Uri endpoint;
@@ -220,7 +264,7 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
             throw new StageException(SubmitErrorCodes.BadOption, $"stage '{context.StageId}': option 'api_url': {e.Message}") { ExitCode = 2 };
         }
 
-        var credentials = NumeraiCredentials.ForEndpoint(endpoint, context.Secrets.Get);
+        var credentials = NumeraiCredentials.Resolve(options.PublicId, options.SecretKey, context.Secrets.Get);
         if (credentials is not null)
         {
             context.Secrets.Register(credentials.SecretKey);

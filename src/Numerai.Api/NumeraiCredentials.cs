@@ -62,15 +62,20 @@ public sealed class NumeraiCredentials
     public static NumeraiCredentials SandboxDemo { get; } = new(SandboxPublicId, SandboxSecretKey);
 
     /// <summary>
-    /// The keys a stage uses for <paramref name="endpoint"/>: against a loopback address (the local sandbox) always the
-    /// sandbox's demo keys, so real keys are never sent to a local stand-in and the demo runs with real keys set;
-    /// otherwise the keys read through <paramref name="get"/> (null when missing).
+    /// The keys a stage sends to whatever endpoint it is configured with: the given values when both are set (stage
+    /// options, e.g. a sandbox's keys), else NUMERAI_PUBLIC_ID / NUMERAI_SECRET_KEY read through <paramref name="get"/>;
+    /// null when either is missing. No address gets keys of its own: a local proxy receives the configured keys.
     /// </summary>
-    /// <param name="endpoint">The API endpoint.</param>
+    /// <param name="publicId">The public id given explicitly, or null.</param>
+    /// <param name="secretKey">The secret key given explicitly, or null.</param>
     /// <param name="get">Looks a secret up (NUMERAI_PUBLIC_ID, NUMERAI_SECRET_KEY).</param>
     /// <returns>The keys, or null.</returns>
-    public static NumeraiCredentials? ForEndpoint(Uri endpoint, Func<string, string?> get) =>
-        endpoint.IsLoopback ? SandboxDemo : From(get);
+    public static NumeraiCredentials? Resolve(string? publicId, string? secretKey, Func<string, string?> get)
+    {
+        var id = string.IsNullOrWhiteSpace(publicId) ? get(PublicIdVariable) : publicId;
+        var secret = string.IsNullOrWhiteSpace(secretKey) ? get(SecretKeyVariable) : secretKey;
+        return string.IsNullOrWhiteSpace(id) || string.IsNullOrWhiteSpace(secret) ? null : new NumeraiCredentials(id, secret);
+    }
 
     /// <summary>Shows the public id only.</summary>
     /// <returns>A safe description.</returns>

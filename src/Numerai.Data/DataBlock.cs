@@ -3,7 +3,9 @@ namespace NumeraiPipeline.Numerai.Data;
 /// <summary>
 /// A slice of rows read from a Numerai parquet file. Features are one byte per value, row-major
 /// (<c>Features[row * FeatureCount + feature]</c>), in the order of <see cref="ReadSpec.Features"/>;
-/// a missing (null) feature value is <see cref="MissingFeature"/> (255).
+/// a missing (null) feature value is <see cref="MissingFeature"/> (255). A block read with
+/// <see cref="ReadSpec.FeatureStripBytes"/> may hold only the features <see cref="FeatureOffset"/> ..
+/// <see cref="FeatureOffset"/> + <see cref="FeatureCount"/> - 1 of its rows.
 /// </summary>
 public sealed class DataBlock
 {
@@ -12,8 +14,10 @@ public sealed class DataBlock
 
     /// <summary>Creates a block.</summary>
     public DataBlock(int rowCount, int featureCount, byte[] features, string[] ids, string[] eras, float[]? target,
-        IReadOnlyDictionary<string, float[]> extras)
+        IReadOnlyDictionary<string, float[]> extras, long firstRow = 0, int featureOffset = 0)
     {
+        FirstRow = firstRow;
+        FeatureOffset = featureOffset;
         RowCount = rowCount;
         FeatureCount = featureCount;
         Features = features;
@@ -23,10 +27,16 @@ public sealed class DataBlock
         Extras = extras;
     }
 
+    /// <summary>Position of the block's first row among all rows the read keeps (0-based).</summary>
+    public long FirstRow { get; }
+
+    /// <summary>Index in <see cref="ReadSpec.Features"/> of the block's first feature (0 unless the read is in strips).</summary>
+    public int FeatureOffset { get; }
+
     /// <summary>Rows in this block.</summary>
     public int RowCount { get; }
 
-    /// <summary>Features per row.</summary>
+    /// <summary>Features per row in this block.</summary>
     public int FeatureCount { get; }
 
     /// <summary>Row-major feature values (RowCount x FeatureCount); 255 means missing.</summary>

@@ -1,12 +1,12 @@
 using System.Text.Json;
-using Parquet;
-using Parquet.Schema;
+using NumeraiPipeline.Numerai.Data.Engines;
 
 namespace NumeraiPipeline.Numerai.Data;
 
 /// <summary>
-/// Reads Numerai parquet files (train/validation/live, meta model, benchmark models) row group by row group into
-/// compact <see cref="DataBlock"/>s: one byte per feature value. Not thread-safe; dispose after use.
+/// Reads Numerai parquet files (train/validation/live, meta model, benchmark models) into compact
+/// <see cref="DataBlock"/>s: one byte per feature value. Feature columns are read page by page in windows of rows, so
+/// memory follows the block size, not the row group size. Not thread-safe; dispose after use.
 /// </summary>
 public sealed class NumeraiParquetReader : IDisposable
 {
@@ -16,81 +16,70 @@ public sealed class NumeraiParquetReader : IDisposable
     /// <summary>The data type column name.</summary>
     public const string DataTypeColumn = "data_type";
 
-    private readonly FileStream _stream;
-    private readonly ParquetReader _reader;
-    private readonly Dictionary<string, DataField> _fields;
+    /// <summary>Default bound of one block's feature bytes.</summary>
+    private const long BlockBytes = 32L << 20;
 
-    private NumeraiParquetReader(string path, FileStream stream, ParquetReader reader)
+    private readonly IParquetSource _source;
+
+    private NumeraiParquetReader(IParquetSource source)
     {
-        Path = path;
-        _stream = stream;
-        _reader = reader;
-        _fields = new Dictionary<string, DataField>(StringComparer.Ordinal);
-        foreach (var field in reader.Schema.Fields.OfType<DataField>())
-        {
-            _fields.TryAdd(field.Name, field);
-        }
-
-        Columns = reader.Schema.Fields.Select(f => f.Name).ToArray();
-        RowCount = reader.Metadata?.NumRows ?? 0;
-        IdColumn = FindIdColumn(reader, _fields);
+        _source = source;
+        IdColumn = FindIdColumn(source);
     }
 
     /// <summary>The file read.</summary>
-    public string Path { get; }
+    public string Path => _source.Path;
+
+    /// <summary>The parquet library that reads (e.g. <c>ParquetSharp (Arrow C++)</c>).</summary>
+    public string EngineName => _source.EngineName;
 
     /// <summary>Top-level column names in file order.</summary>
-    public IReadOnlyList<string> Columns { get; }
+    public IReadOnlyList<string> Columns => _source.TopLevelNames;
 
     /// <summary>Total rows.</summary>
-    public long RowCount { get; }
+    public long RowCount => _source.RowCount;
 
     /// <summary>Number of row groups.</summary>
-    public int RowGroupCount => _reader.RowGroupCount;
+    public int RowGroupCount => _source.RowGroupRows.Count;
 
     /// <summary>The id column: <c>id</c>, or the string column pandas metadata names as index; null when absent.</summary>
     public string? IdColumn { get; }
 
-    /// <summary>Opens a parquet file.</summary>
+    /// <summary>Opens a parquet file with the default engine (<see cref="ParquetEngine.Arrow"/>).</summary>
     /// <exception cref="DataSchemaException">NP6601 when the file is missing or not parquet.</exception>
-    public static NumeraiParquetReader Open(string path)
+    public static NumeraiParquetReader Open(string path) => Open(path, ParquetEngine.Arrow);
+
+    /// <summary>Opens a parquet file with the given engine.</summary>
+    /// <exception cref="DataSchemaException">NP6601 when the file is missing or not parquet.</exception>
+    public static NumeraiParquetReader Open(string path, ParquetEngine engine) => new(engine switch
     {
-        FileStream? stream = null;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            var reader = ParquetReader.CreateAsync(stream, null, leaveStreamOpen: true).GetAwaiter().GetResult();
-            return new NumeraiParquetReader(path, stream, reader);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException
-                                       or ParquetException or ArgumentException or NotSupportedException)
-        {
-            stream?.Dispose();
-            throw new DataSchemaException(DataErrorCodes.UnreadableFile,
-                $"Cannot open parquet file '{path}': {ex.Message}. Check the path and that the file is a complete parquet file (re-download it if it was cut short).", ex);
-        }
-    }
+        ParquetEngine.ParquetNet => ParquetNetSource.Open(path),
+        _ => ArrowSource.Open(path),
+    });
+
+    /// <summary>A reader over another engine's source (DuckDB lives in its own assembly).</summary>
+    internal static NumeraiParquetReader Open(IParquetSource source) => new(source);
 
     /// <summary>Whether the file has a top-level column of this name.</summary>
-    public bool HasColumn(string name) => _fields.ContainsKey(name);
+    public bool HasColumn(string name) => _source.Columns.ContainsKey(name);
 
     /// <summary>Number of rows in a row group.</summary>
-    public long GetRowGroupRowCount(int index) => _reader.OpenRowGroupReader(index).RowCount;
+    public long GetRowGroupRowCount(int index) => _source.RowGroupRows[index];
 
     /// <summary>The distinct eras of the file in ordinal (= numeric, zero-padded) order.</summary>
     /// <exception cref="DataSchemaException">NP6602 when there is no era column.</exception>
     public IReadOnlyList<string> ReadDistinctEras(CancellationToken cancellationToken = default)
     {
-        var field = Require(EraColumn);
+        var column = Require(EraColumn);
         var eras = new SortedSet<string>(StringComparer.Ordinal);
-        for (var g = 0; g < _reader.RowGroupCount; g++)
+        foreach (var values in ReadWhole(column, (batch, rows) =>
+                 {
+                     var v = new string[rows];
+                     batch.ReadStrings(0, v);
+                     return v;
+                 }, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var rowGroup = _reader.OpenRowGroupReader(g);
-            foreach (var era in ColumnReads.ReadStrings(rowGroup, field, checked((int)rowGroup.RowCount), cancellationToken))
-            {
-                eras.Add(era);
-            }
+            eras.UnionWith(values);
         }
 
         return eras.ToArray();
@@ -100,56 +89,44 @@ public sealed class NumeraiParquetReader : IDisposable
     /// <exception cref="DataSchemaException">NP6602 when the column is missing, NP6604 when it is not a string column.</exception>
     public string[] ReadStringColumn(string column, CancellationToken cancellationToken = default)
     {
-        var field = Require(column);
-        if (!ColumnReads.IsString(field.ClrType))
+        var info = Require(column);
+        if (!info.IsString)
         {
-            throw new DataSchemaException(DataErrorCodes.BadColumn, $"Column '{column}' in '{Path}' has type {field.ClrType.Name}; a string column is expected.");
+            throw new DataSchemaException(DataErrorCodes.BadColumn, $"Column '{column}' in '{Path}' has type {info.TypeName}; a string column is expected.");
         }
 
-        var result = new List<string>((int)Math.Min(RowCount, int.MaxValue));
-        for (var g = 0; g < _reader.RowGroupCount; g++)
+        return ReadWhole(info, (batch, rows) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var rowGroup = _reader.OpenRowGroupReader(g);
-            result.AddRange(ColumnReads.ReadStrings(rowGroup, field, checked((int)rowGroup.RowCount), cancellationToken));
-        }
-
-        return result.ToArray();
+            var v = new string[rows];
+            batch.ReadStrings(0, v);
+            return v;
+        }, cancellationToken).SelectMany(v => v).ToArray();
     }
 
     /// <summary>Reads a whole numeric column as doubles (NaN for null), at full precision for double columns.</summary>
     /// <exception cref="DataSchemaException">NP6602 when the column is missing, NP6604 when it is not numeric.</exception>
     public double[] ReadNumberColumn(string column, CancellationToken cancellationToken = default)
     {
-        var field = Require(column);
-        if (!ColumnReads.IsNumeric(field.ClrType) || field.IsArray)
+        var info = Require(column);
+        if (!info.IsNumeric)
         {
-            throw new DataSchemaException(DataErrorCodes.BadColumn, $"Column '{column}' in '{Path}' has type {field.ClrType.Name}; a numeric column is expected.");
+            throw new DataSchemaException(DataErrorCodes.BadColumn, $"Column '{column}' in '{Path}' has type {info.TypeName}; a numeric column is expected.");
         }
 
-        var result = new double[RowCount];
-        var columns = new ColumnReads();
-        var offset = 0;
-        for (var g = 0; g < _reader.RowGroupCount; g++)
+        return ReadWhole(info, (batch, rows) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var rowGroup = _reader.OpenRowGroupReader(g);
-            var rows = checked((int)rowGroup.RowCount);
-            var buffer = new double[rows];
-            columns.ReadNumbers(rowGroup, field, rows, buffer, cancellationToken);
-            buffer.CopyTo(result, offset);
-            offset += rows;
-        }
-
-        return result;
+            var v = new double[rows];
+            batch.ReadDoubles(0, v);
+            return v;
+        }, cancellationToken).SelectMany(v => v).ToArray();
     }
 
     /// <summary>
-    /// Reads the columns the spec names, one block per row group (or several when
-    /// <see cref="ReadSpec.MaxRowsPerBlock"/> is smaller than the row group). Row groups with no kept row yield nothing.
+    /// Reads the columns the spec names in blocks of kept rows (at most <see cref="ReadSpec.MaxRowsPerBlock"/>, by
+    /// default 32 MiB of features; never across row groups). Row groups with no kept row yield nothing.
     /// </summary>
     /// <exception cref="DataSchemaException">NP6602 when a named column is missing (all missing names are listed);
-    /// NP6604 when a column has an unusable type or value.</exception>
+    /// NP6604 when a column has an unusable type or value; NP6601 when the file's data cannot be decoded.</exception>
     public IEnumerable<DataBlock> ReadBlocks(ReadSpec spec, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -159,214 +136,230 @@ public sealed class NumeraiParquetReader : IDisposable
 
     /// <summary>Reads all kept rows into one block (convenient for small files; large files should stream blocks).</summary>
     public DataBlock ReadAll(ReadSpec spec, CancellationToken cancellationToken = default) =>
-        DataBlocks.Concat(ReadBlocks(spec, cancellationToken).ToList(), spec);
+        DataBlocks.Concat(ReadBlocks(spec with { FeatureStripBytes = null }, cancellationToken).ToList(), spec);
+
+    /// <summary>
+    /// Reads the features of some of the kept rows (positions among the rows <paramref name="spec"/> keeps, ascending)
+    /// into one block, column chunk by column chunk: memory holds one decoded column per thread, whatever the layout.
+    /// For a sample of rows spread over the file (a LightGBM bin sample). The block has features only.
+    /// </summary>
+    /// <exception cref="ArgumentException">When the positions are not ascending or beyond the kept rows.</exception>
+    public DataBlock ReadRows(ReadSpec spec, IReadOnlyList<long> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(rows);
+        Validate(spec);
+        for (var i = 1; i < rows.Count; i++)
+        {
+            if (rows[i] <= rows[i - 1])
+            {
+                throw new ArgumentException("row positions must be ascending and distinct", nameof(rows));
+            }
+        }
+
+        var features = spec.Features.Select(f => _source.Columns[f]).ToArray();
+        var width = features.Length;
+        var result = new byte[(long)rows.Count * width];
+        var selectionSpec = spec with { IncludeIds = false, ExtraFloatColumns = [] };
+        var keptEras = KeptEras(spec, cancellationToken);
+        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
+        var threads = Threads(spec);
+        long firstRow = 0;
+        var next = 0;
+        for (var g = 0; g < RowGroupCount && next < rows.Count; g++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var groupRows = checked((int)_source.RowGroupRows[g]);
+            if (groupRows == 0)
+            {
+                continue;
+            }
+
+            var selection = RowGroupSelection.Read(_source, g, groupRows, selectionSpec, keptEras, null, interned);
+            var from = next;
+            while (next < rows.Count && rows[next] < firstRow + selection.Selected.Length)
+            {
+                next++;
+            }
+
+            if (next > from && width > 0)
+            {
+                var positions = new int[next - from];
+                for (var k = 0; k < positions.Length; k++)
+                {
+                    positions[k] = selection.Selected[rows[from + k] - firstRow];
+                }
+
+                ReadColumnsAt(g, groupRows, features, positions, result, from, threads, cancellationToken);
+            }
+
+            firstRow += selection.Selected.Length;
+        }
+
+        if (next != rows.Count)
+        {
+            throw new ArgumentException($"row position {rows[next]} is beyond the {firstRow} rows the read keeps", nameof(rows));
+        }
+
+        return new DataBlock(rows.Count, width, result, [], [], null, new Dictionary<string, float[]>(StringComparer.Ordinal));
+    }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _stream.Dispose();
-    }
+    public void Dispose() => _source.Dispose();
+
+    private static int Threads(ReadSpec spec) => Math.Max(1, spec.DecodeThreads ?? Math.Min(Environment.ProcessorCount, 4));
 
     private IEnumerable<DataBlock> ReadBlocksCore(ReadSpec spec, CancellationToken ct)
     {
-        var featureFields = spec.Features.Select(f => _fields[f]).ToArray();
-        var targetField = spec.Target is null ? null : _fields[spec.Target];
-        var extraFields = spec.ExtraFloatColumns.Select(c => _fields[c]).ToArray();
-        var eraField = _fields.GetValueOrDefault(EraColumn);
-        var dataTypeField = spec.DataType is null ? null : _fields[DataTypeColumn];
-        var idField = spec.IncludeIds && IdColumn is not null ? _fields[IdColumn] : null;
-
-        HashSet<string>? keptEras = null;
-        if (spec.EraStride > 1)
-        {
-            var eras = ReadDistinctEras(ct);
-            keptEras = new HashSet<string>(StringComparer.Ordinal);
-            for (var i = 0; i < eras.Count; i += spec.EraStride)
-            {
-                keptEras.Add(eras[i]);
-            }
-        }
-
+        var features = spec.Features.Select(f => _source.Columns[f]).ToArray();
+        var keptEras = KeptEras(spec, ct);
         var interned = new Dictionary<string, string>(StringComparer.Ordinal);
-        var columns = new ColumnReads();
-        var featureCount = featureFields.Length;
-        var threads = spec.DecodeThreads ?? Math.Min(Environment.ProcessorCount, 4);
-        var decoders = new List<ColumnDecoder> { new(_reader) };
-        try
-        {
-            for (var w = 1; w < threads && featureCount >= 2 * w; w++)
-            {
-                decoders.Add(ColumnDecoder.OpenExtra(Path));
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // More file handles are an optimisation only: decode on the handles that opened.
-        }
-
-        var maxRows = spec.MaxRowsPerBlock is > 0 ? spec.MaxRowsPerBlock.Value : int.MaxValue;
+        var threads = Threads(spec);
         byte[]? reusable = null;
-
-        try
+        long firstRow = 0;
+        for (var g = 0; g < RowGroupCount; g++)
         {
-            for (var g = 0; g < _reader.RowGroupCount; g++)
+            ct.ThrowIfCancellationRequested();
+            var rows = checked((int)_source.RowGroupRows[g]);
+            if (rows == 0)
             {
-                ct.ThrowIfCancellationRequested();
-                var rowGroup = _reader.OpenRowGroupReader(g);
-                var rows = checked((int)rowGroup.RowCount);
-                if (rows == 0)
+                continue;
+            }
+
+            var selection = RowGroupSelection.Read(_source, g, rows, spec, keptEras, IdColumn, interned);
+            var kept = selection.Selected;
+            if (kept.Length == 0)
+            {
+                continue;
+            }
+
+            if (features.Length == 0)
+            {
+                var maxRows = spec.MaxRowsPerBlock is > 0 ? spec.MaxRowsPerBlock.Value : int.MaxValue;
+                for (var start = 0; start < kept.Length; start += maxRows)
                 {
-                    continue;
+                    var count = Math.Min(maxRows, kept.Length - start);
+                    yield return Block(spec, selection, start, count, [], 0, firstRow, 0);
                 }
-
-                string[] eras = [];
-                if (eraField is not null)
+            }
+            else
+            {
+                foreach (var (offset, width) in Strips(g, features, spec.FeatureStripBytes))
                 {
-                    eras = ColumnReads.ReadStrings(rowGroup, eraField, rows, ct);
-                    for (var i = 0; i < rows; i++)
-                    {
-                        var era = eras[i];
-                        if (!interned.TryGetValue(era, out var shared))
-                        {
-                            interned[era] = shared = era;
-                        }
-
-                        eras[i] = shared;
-                    }
-                }
-
-                float[]? target = null;
-                if (targetField is not null)
-                {
-                    target = new float[rows];
-                    columns.ReadFloats(rowGroup, targetField, rows, target, ct);
-                }
-
-                var keep = new bool[rows];
-                Array.Fill(keep, true);
-                if (keptEras is not null)
-                {
-                    for (var i = 0; i < rows; i++)
-                    {
-                        keep[i] &= keptEras.Contains(eras[i]);
-                    }
-                }
-
-                if (dataTypeField is not null)
-                {
-                    var types = ColumnReads.ReadStrings(rowGroup, dataTypeField, rows, ct);
-                    for (var i = 0; i < rows; i++)
-                    {
-                        keep[i] &= string.Equals(types[i], spec.DataType, StringComparison.Ordinal);
-                    }
-                }
-
-                if (spec.DropMissingTarget && target is not null)
-                {
-                    for (var i = 0; i < rows; i++)
-                    {
-                        keep[i] &= !float.IsNaN(target[i]);
-                    }
-                }
-
-                var selected = new List<int>(rows);
-                for (var i = 0; i < rows; i++)
-                {
-                    if (keep[i])
-                    {
-                        selected.Add(i);
-                    }
-                }
-
-                if (selected.Count == 0)
-                {
-                    continue;
-                }
-
-                var ids = idField is null ? null : ColumnReads.ReadStrings(rowGroup, idField, rows, ct);
-                var extras = new float[extraFields.Length][];
-                for (var e = 0; e < extraFields.Length; e++)
-                {
-                    extras[e] = new float[rows];
-                    columns.ReadFloats(rowGroup, extraFields[e], rows, extras[e], ct);
-                }
-
-                // Columns are decoded into a tile of column buffers, then copied row by row, so each block row is written
-                // as one contiguous run of up to Tile bytes instead of one byte per cache line per column.
-                const int Tile = 32;
-                var tile = new byte[Math.Min(Tile, Math.Max(1, featureCount))][];
-                for (var t = 0; t < tile.Length; t++)
-                {
-                    tile[t] = new byte[rows];
-                }
-
-                for (var start = 0; start < selected.Count; start += maxRows)
-                {
-                    var count = Math.Min(maxRows, selected.Count - start);
-                    var size = (long)count * featureCount;
-                    var features = reusable is not null && reusable.LongLength == size ? reusable : new byte[size];
-                    if (spec.ReuseFeatureBuffer)
-                    {
-                        reusable = features;
-                    }
-
-                    for (var j0 = 0; j0 < featureCount; j0 += Tile)
+                    var stripColumns = features.AsSpan(offset, width).ToArray();
+                    var windowRows = spec.MaxRowsPerBlock is > 0 ? spec.MaxRowsPerBlock.Value : (int)Math.Max(1, BlockBytes / width);
+                    using var batch = _source.Open(g, stripColumns);
+                    var next = 0;
+                    for (var start = 0; start < rows; start += windowRows)
                     {
                         ct.ThrowIfCancellationRequested();
-                        var width = Math.Min(Tile, featureCount - j0);
-                        DecodeTile(decoders, g, featureFields, j0, width, rows, tile, ct);
-
-                        for (var r = 0; r < count; r++)
+                        var n = Math.Min(windowRows, rows - start);
+                        var from = next;
+                        while (next < kept.Length && kept[next] < start + n)
                         {
-                            var source = selected[start + r];
-                            var offset = ((long)r * featureCount) + j0;
-                            for (var t = 0; t < width; t++)
-                            {
-                                features[offset + t] = tile[t][source];
-                            }
+                            next++;
+                        }
+
+                        var count = next - from;
+                        var positions = new int[count];
+                        for (var k = 0; k < count; k++)
+                        {
+                            positions[k] = kept[from + k] - start;
+                        }
+
+                        var size = (long)count * width;
+                        var block = reusable is not null && reusable.LongLength == size ? reusable : new byte[size];
+                        if (spec.ReuseFeatureBuffer)
+                        {
+                            reusable = block;
+                        }
+
+                        // every window is decoded, kept rows or not: a column reader only moves forward
+                        FeatureDecoder.Decode(batch, width, n, positions, block, threads, ct);
+                        if (count > 0)
+                        {
+                            yield return Block(spec, selection, from, count, block, width, firstRow, offset);
                         }
                     }
-
-                    yield return new DataBlock(
-                        count,
-                        featureCount,
-                        features,
-                        ids is null ? [] : Pick(ids, selected, start, count),
-                        eraField is null ? [] : Pick(eras, selected, start, count),
-                        target is null ? null : Pick(target, selected, start, count),
-                        PickExtras(spec.ExtraFloatColumns, extras, selected, start, count));
                 }
             }
-        }
-        finally
-        {
-            foreach (var decoder in decoders)
-            {
-                decoder.Dispose();
-            }
+
+            firstRow += kept.Length;
         }
     }
 
-    private void DecodeTile(List<ColumnDecoder> decoders, int rowGroup, DataField[] fields, int first, int width, int rows, byte[][] tile, CancellationToken ct)
+    private static DataBlock Block(ReadSpec spec, RowGroupSelection selection, int start, int count, byte[] features, int width, long firstRow, int featureOffset)
     {
-        if (decoders.Count == 1 || width == 1)
+        var extras = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        for (var e = 0; e < spec.ExtraFloatColumns.Count; e++)
         {
-            for (var t = 0; t < width; t++)
-            {
-                decoders[0].Decode(rowGroup, fields[first + t].Name, rows, tile[t], Path, ct);
-            }
-
-            return;
+            extras[spec.ExtraFloatColumns[e]] = RowGroupSelection.Slice(selection.Extras[e], start, count);
         }
 
+        return new DataBlock(
+            count,
+            width,
+            features,
+            RowGroupSelection.Slice(selection.Ids, start, count),
+            RowGroupSelection.Slice(selection.Eras, start, count),
+            selection.Target is null ? null : RowGroupSelection.Slice(selection.Target, start, count),
+            extras,
+            firstRow + start,
+            featureOffset);
+    }
+
+    /// <summary>The strips (first feature, width) of a row group: one strip unless a budget says otherwise.</summary>
+    private List<(int Offset, int Width)> Strips(int rowGroup, ParquetColumn[] features, long? budget)
+    {
+        if (budget is not { } limit)
+        {
+            return [(0, features.Length)];
+        }
+
+        var bytes = _source.ChunkBytes(rowGroup, features);
+        var strips = new List<(int, int)>();
+        var start = 0;
+        long held = 0;
+        for (var j = 0; j < features.Length; j++)
+        {
+            if (j > start && held + bytes[j] > limit)
+            {
+                strips.Add((start, j - start));
+                start = j;
+                held = 0;
+            }
+
+            held += bytes[j];
+        }
+
+        strips.Add((start, features.Length - start));
+        return strips;
+    }
+
+    /// <summary>Decodes whole column chunks of one row group (one column per worker at a time) and keeps the values at some positions.</summary>
+    private void ReadColumnsAt(int rowGroup, int rows, ParquetColumn[] features, int[] positions, byte[] result, int firstResultRow, int threads, CancellationToken ct)
+    {
+        var width = features.Length;
+        var workers = Math.Clamp(threads, 1, width);
+        var nextColumn = -1;
         try
         {
-            Parallel.For(0, Math.Min(decoders.Count, width), new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = decoders.Count }, w =>
+            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = ct }, _ =>
             {
-                for (var t = w; t < width; t += decoders.Count)
+                var values = new byte[rows];
+                int j;
+                while ((j = Interlocked.Increment(ref nextColumn)) < width)
                 {
-                    decoders[w].Decode(rowGroup, fields[first + t].Name, rows, tile[t], Path, ct);
+                    ct.ThrowIfCancellationRequested();
+                    using (var batch = _source.Open(rowGroup, [features[j]]))
+                    {
+                        batch.ReadFeature(0, values);
+                    }
+
+                    for (var k = 0; k < positions.Length; k++)
+                    {
+                        result[((long)(firstResultRow + k) * width) + j] = values[positions[k]];
+                    }
                 }
             });
         }
@@ -376,26 +369,32 @@ public sealed class NumeraiParquetReader : IDisposable
         }
     }
 
-    private static T[] Pick<T>(T[] source, List<int> selected, int start, int count)
+    private IEnumerable<T[]> ReadWhole<T>(ParquetColumn column, Func<IColumnBatch, int, T[]> read, CancellationToken ct)
     {
-        var result = new T[count];
-        for (var r = 0; r < count; r++)
+        for (var g = 0; g < RowGroupCount; g++)
         {
-            result[r] = source[selected[start + r]];
+            ct.ThrowIfCancellationRequested();
+            var rows = checked((int)_source.RowGroupRows[g]);
+            using var batch = _source.Open(g, [column]);
+            yield return read(batch, rows);
         }
-
-        return result;
     }
 
-    private static Dictionary<string, float[]> PickExtras(IReadOnlyList<string> names, float[][] extras, List<int> selected, int start, int count)
+    private HashSet<string>? KeptEras(ReadSpec spec, CancellationToken ct)
     {
-        var result = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        for (var e = 0; e < names.Count; e++)
+        if (spec.EraStride <= 1)
         {
-            result[names[e]] = Pick(extras[e], selected, start, count);
+            return null;
         }
 
-        return result;
+        var eras = ReadDistinctEras(ct);
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < eras.Count; i += spec.EraStride)
+        {
+            kept.Add(eras[i]);
+        }
+
+        return kept;
     }
 
     private void Validate(ReadSpec spec)
@@ -427,7 +426,7 @@ public sealed class NumeraiParquetReader : IDisposable
             wanted.Add(EraColumn);
         }
 
-        var missing = wanted.Where(c => !_fields.ContainsKey(c)).Distinct(StringComparer.Ordinal).ToList();
+        var missing = wanted.Where(c => !_source.Columns.ContainsKey(c)).Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
             throw MissingColumns(missing);
@@ -435,25 +434,25 @@ public sealed class NumeraiParquetReader : IDisposable
 
         foreach (var name in spec.Features.Concat(spec.ExtraFloatColumns).Concat(spec.Target is null ? [] : [spec.Target]))
         {
-            var field = _fields[name];
-            if (!ColumnReads.IsNumeric(field.ClrType) || field.IsArray)
+            var column = _source.Columns[name];
+            if (!column.IsNumeric)
             {
                 throw new DataSchemaException(DataErrorCodes.BadColumn,
-                    $"Column '{name}' in '{Path}' has type {field.ClrType.Name}{(field.IsArray ? "[]" : string.Empty)}, not a number. Features, targets and prediction columns must be numeric.");
+                    $"Column '{name}' in '{Path}' has type {column.TypeName}, not a number. Features, targets and prediction columns must be numeric.");
             }
         }
 
         foreach (var name in new[] { DataTypeColumn, EraColumn })
         {
-            if (_fields.TryGetValue(name, out var f) && !ColumnReads.IsString(f.ClrType) && wanted.Contains(name))
+            if (_source.Columns.TryGetValue(name, out var column) && !column.IsString && wanted.Contains(name))
             {
-                throw new DataSchemaException(DataErrorCodes.BadColumn, $"Column '{name}' in '{Path}' has type {f.ClrType.Name}; a string column is expected.");
+                throw new DataSchemaException(DataErrorCodes.BadColumn, $"Column '{name}' in '{Path}' has type {column.TypeName}; a string column is expected.");
             }
         }
     }
 
-    private DataField Require(string column) =>
-        _fields.TryGetValue(column, out var field) ? field : throw MissingColumns([column]);
+    private ParquetColumn Require(string column) =>
+        _source.Columns.TryGetValue(column, out var info) ? info : throw MissingColumns([column]);
 
     private DataSchemaException MissingColumns(IReadOnlyList<string> missing)
     {
@@ -461,44 +460,46 @@ public sealed class NumeraiParquetReader : IDisposable
         var names = string.Join(", ", missing.Take(Shown).Select(m => $"'{m}'"));
         var more = missing.Count > Shown ? $" and {missing.Count - Shown} more" : string.Empty;
         var hints = missing.Take(Shown)
-            .Select(m => (m, hint: NameSuggestions.Closest(m, _fields.Keys)))
+            .Select(m => (m, hint: NameSuggestions.Closest(m, _source.Columns.Keys)))
             .Where(x => x.hint is not null)
             .Select(x => $"'{x.hint}' for '{x.m}'")
             .ToList();
         var didYouMean = hints.Count == 0 ? string.Empty : $" Did you mean {string.Join(", ", hints)}?";
         return new DataSchemaException(DataErrorCodes.MissingColumns,
-            $"'{Path}' lacks {missing.Count} column(s) the read needs: {names}{more}. The file has {_fields.Count} columns; " +
+            $"'{Path}' lacks {missing.Count} column(s) the read needs: {names}{more}. The file has {_source.Columns.Count} columns; " +
             $"check the feature set, target name and dataset version (features.json must match the data file).{didYouMean}");
     }
 
-    private static string? FindIdColumn(ParquetReader reader, Dictionary<string, DataField> fields)
+    private static string? FindIdColumn(IParquetSource source)
     {
-        if (fields.TryGetValue("id", out var id) && ColumnReads.IsString(id.ClrType))
+        if (source.Columns.TryGetValue("id", out var id) && id.IsString)
         {
             return "id";
         }
 
-        if (reader.CustomMetadata is not null && reader.CustomMetadata.TryGetValue("pandas", out var pandas))
+        if (source.KeyValue("pandas") is not { } pandas)
         {
-            try
+            return null;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(pandas);
+            if (doc.RootElement.TryGetProperty("index_columns", out var index) && index.ValueKind == JsonValueKind.Array)
             {
-                using var doc = JsonDocument.Parse(pandas);
-                if (doc.RootElement.TryGetProperty("index_columns", out var index) && index.ValueKind == JsonValueKind.Array)
+                foreach (var item in index.EnumerateArray())
                 {
-                    foreach (var item in index.EnumerateArray())
+                    if (item.ValueKind == JsonValueKind.String && item.GetString() is { } name
+                        && source.Columns.TryGetValue(name, out var column) && column.IsString)
                     {
-                        if (item.ValueKind == JsonValueKind.String && item.GetString() is { } name
-                            && fields.TryGetValue(name, out var f) && ColumnReads.IsString(f.ClrType))
-                        {
-                            return name;
-                        }
+                        return name;
                     }
                 }
             }
-            catch (JsonException)
-            {
-                return null;
-            }
+        }
+        catch (JsonException)
+        {
+            return null;
         }
 
         return null;

@@ -1,7 +1,7 @@
 namespace NumeraiPipeline.Numerai.Data;
 
 /// <summary>What <see cref="NumeraiParquetReader.ReadBlocks"/> reads and which rows it keeps.</summary>
-public sealed class ReadSpec
+public sealed record ReadSpec
 {
     /// <summary>Feature columns, in the order they appear in each block row. May be empty (ids/eras/targets only).</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
@@ -28,16 +28,26 @@ public sealed class ReadSpec
     public bool DropMissingTarget { get; init; }
 
     /// <summary>
-    /// Largest number of rows in one block; a larger row group is split into several blocks (each re-decodes the
-    /// row group's columns, so keep it a divisor-friendly size). Null gives one block per row group.
+    /// Largest number of rows in one block. Null: as many rows as fit in 32 MiB of features (all rows of a row group
+    /// when there are no features). A block never spans two row groups; the columns are read page by page, never a
+    /// row group's features at once.
     /// </summary>
     public int? MaxRowsPerBlock { get; init; }
 
     /// <summary>
-    /// Feature columns decoded at the same time (each on its own file handle). Null uses up to 4, at most the
-    /// number of processors; 1 decodes on the calling thread only. Results are identical either way.
+    /// Threads that decode feature columns at the same time. Null uses up to 4, at most the number of processors;
+    /// 1 decodes on the calling thread only. Results are identical either way.
     /// </summary>
     public int? DecodeThreads { get; init; }
+
+    /// <summary>
+    /// When set, a row group's features are read in strips of contiguous features whose column readers together hold
+    /// at most about this many bytes (encoded chunk plus a decoded page each, from the file's footer; at least one
+    /// column per strip): <see cref="NumeraiParquetReader.ReadBlocks"/> then yields, per row group, all blocks of the
+    /// first strip, then of the next, each block holding its strip's features only (<see cref="DataBlock.FeatureOffset"/>).
+    /// For consumers that can take rows in column strips (building a LightGBM Dataset). Null: whole rows.
+    /// </summary>
+    public long? FeatureStripBytes { get; init; }
 
     /// <summary>
     /// Reuse one feature array for consecutive blocks of the same size: a block's <see cref="DataBlock.Features"/> is

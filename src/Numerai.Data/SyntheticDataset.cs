@@ -1,8 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Runtime.InteropServices;
 using NumeraiPipeline.Numerai.Data.Synthetic;
-using Parquet;
-using Parquet.Schema;
 
 namespace NumeraiPipeline.Numerai.Data;
 
@@ -132,12 +129,6 @@ public static class SyntheticDataset
     private static async Task<long> WriteDataAsync(SyntheticModel model, SyntheticDatasetOptions options, IReadOnlyList<SyntheticEra> eras,
         int kind, int round, string path, SideFiles? side, CancellationToken ct)
     {
-        var idField = new DataField<string>("id");
-        var eraField = new DataField<string>("era");
-        var typeField = new DataField<string>("data_type");
-        var featureFields = model.FeatureNames.Select(n => new DataField<sbyte?>(n)).ToArray();
-        var targetFields = SyntheticModel.Targets.Select(n => new DataField<float?>(n)).ToArray();
-        var schema = new ParquetSchema([idField, eraField, typeField, .. featureFields, .. targetFields]);
         var signalIndex = new Dictionary<int, int>();
         for (var k = 0; k < model.SignalFeatures.Length; k++)
         {
@@ -145,115 +136,159 @@ public static class SyntheticDataset
         }
 
         var labelledEnd = eras.Count(e => e.Labelled);
-        long written = 0;
-        await using var stream = new FileStream(path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20);
-        await using var writer = await ParquetWriter.CreateAsync(schema, stream, cancellationToken: ct).ConfigureAwait(false);
-        writer.CustomMetadata = new Dictionary<string, string> { ["pandas"] = PandasMetadata.IndexOnly("id") };
+        var first = eras.Count == 0 ? 0 : eras[0].Index;
+        var values = new Dictionary<int, EraValues>();
+        EraValues Values(SyntheticEra era)
+        {
+            if (!values.TryGetValue(era.Index, out var v))
+            {
+                var recent = kind == 1 && era.Labelled && era.Index - first >= labelledEnd - 3;
+                values[era.Index] = v = EraValues.Compute(model, era, recent);
+            }
 
-        foreach (var group in Group(eras, options.RowGroupRows))
+            return v;
+        }
+
+        long written = 0;
+        await using var writer = options.Format == SyntheticFormat.Pyarrow
+            ? (IDataFileWriter)ArrowDataWriter.Create(path, model.FeatureNames, SyntheticModel.Targets)
+            : await ParquetNetDataWriter.CreateAsync(path, model.FeatureNames, SyntheticModel.Targets, ct).ConfigureAwait(false);
+        foreach (var group in Segments(eras, options))
         {
             ct.ThrowIfCancellationRequested();
-            var n = group.Sum(e => e.Rows);
+            var n = group.Sum(s => s.Count);
             var ids = new string[n];
             var eraNames = new string[n];
             var types = new string[n];
-            var signal = model.SignalFeatures.Select(_ => new byte[n]).ToArray();
             var targets = SyntheticModel.Targets.Select(_ => new float?[n]).ToArray();
-            var average = new double[n];
             var offset = 0;
-            foreach (var era in group)
+            foreach (var (era, start, count) in group)
             {
-                for (var i = 0; i < era.Rows; i++)
+                var v = Values(era);
+                for (var i = 0; i < count; i++)
                 {
-                    ids[offset + i] = model.Id(kind, round, era.FirstRow + i);
+                    ids[offset + i] = model.Id(kind, round, era.FirstRow + start + i);
                     eraNames[offset + i] = era.Name;
                     types[offset + i] = era.DataType;
                 }
 
-                for (var k = 0; k < signal.Length; k++)
+                for (var t = 0; t < targets.Length; t++)
                 {
-                    model.FillFeature(era, model.SignalFeatures[k], signal[k].AsSpan(offset, era.Rows));
-                }
-
-                var (latent, avg) = model.Scores(era, signal, offset);
-                avg.CopyTo(average, offset);
-                var eraPosition = eras.Count == 0 ? 0 : era.Index - eras[0].Index;
-                var recent = kind == 1 && era.Labelled && eraPosition >= labelledEnd - 3;
-                var values = model.TargetValues(era, latent, recent);
-                for (var t = 0; t < values.Length; t++)
-                {
-                    for (var i = 0; i < era.Rows; i++)
+                    for (var i = 0; i < count; i++)
                     {
-                        targets[t][offset + i] = values[t][i];
+                        targets[t][offset + i] = v.Targets[t][start + i];
                     }
                 }
 
-                offset += era.Rows;
+                offset += count;
             }
 
-            using (var rowGroup = writer.CreateRowGroup())
+            var eraBuffer = Array.Empty<byte>();
+            void Fill(int feature, Span<byte> destination)
             {
-                await rowGroup.WriteAsync(idField, ids).ConfigureAwait(false);
-                await rowGroup.WriteAsync(eraField, eraNames).ConfigureAwait(false);
-                await rowGroup.WriteAsync(typeField, types).ConfigureAwait(false);
-                var values = new sbyte[n];
-                var definitions = new int[n];
-                Array.Fill(definitions, 1);
-                for (var j = 0; j < featureFields.Length; j++)
+                var at = 0;
+                foreach (var (era, start, count) in group)
                 {
-                    FillColumn(model, group, j, signalIndex, signal, values);
-                    await rowGroup.WriteAllPartsAsync<sbyte>(featureFields[j], values, definitions, null, ct).ConfigureAwait(false);
-                }
+                    var slice = destination.Slice(at, count);
+                    if (signalIndex.TryGetValue(feature, out var k))
+                    {
+                        Values(era).Signal[k].AsSpan(start, count).CopyTo(slice);
+                    }
+                    else if (count == era.Rows)
+                    {
+                        model.FillFeature(era, feature, slice);
+                    }
+                    else
+                    {
+                        // part of an era: the era's column is a pure function of (era, feature), so make it whole and cut
+                        if (eraBuffer.Length < era.Rows)
+                        {
+                            eraBuffer = new byte[era.Rows];
+                        }
 
-                for (var t = 0; t < targetFields.Length; t++)
-                {
-                    await rowGroup.WriteAsync<float>(targetFields[t], targets[t].AsMemory(), null, null, ct).ConfigureAwait(false);
+                        model.FillFeature(era, feature, eraBuffer.AsSpan(0, era.Rows));
+                        eraBuffer.AsSpan(start, count).CopyTo(slice);
+                    }
+
+                    at += count;
                 }
             }
 
-            if (side is not null)
-            {
-                await side.WriteAsync(model, group, ids, eraNames, average, ct).ConfigureAwait(false);
-            }
-
+            await writer.WriteRowGroupAsync(new RowGroupData(n, ids, eraNames, types, Fill, targets), ct).ConfigureAwait(false);
             written += n;
+
+            // eras that end in this row group are complete: their prediction-file rows go out and their values go
+            var done = group.Where(s => s.Start + s.Count == s.Era.Rows).Select(s => s.Era).ToList();
+            if (side is not null && done.Count > 0)
+            {
+                var rows = done.Sum(e => e.Rows);
+                var doneIds = new string[rows];
+                var doneEras = new string[rows];
+                var average = new double[rows];
+                var at = 0;
+                foreach (var era in done)
+                {
+                    for (var i = 0; i < era.Rows; i++)
+                    {
+                        doneIds[at + i] = model.Id(kind, round, era.FirstRow + i);
+                        doneEras[at + i] = era.Name;
+                    }
+
+                    Values(era).Average.CopyTo(average, at);
+                    at += era.Rows;
+                }
+
+                await side.WriteAsync(model, done, doneIds, doneEras, average, ct).ConfigureAwait(false);
+            }
+
+            foreach (var era in done)
+            {
+                values.Remove(era.Index);
+            }
         }
 
         return written;
     }
 
-    private static void FillColumn(SyntheticModel model, IReadOnlyList<SyntheticEra> group, int feature, Dictionary<int, int> signalIndex, byte[][] signal, sbyte[] values)
+    /// <summary>
+    /// The row groups as pieces of eras (era, first row in the era, rows): whole eras up to the size for Parquet.Net's
+    /// layout, exact cuts for pyarrow's.
+    /// </summary>
+    private static IEnumerable<List<(SyntheticEra Era, int Start, int Count)>> Segments(IReadOnlyList<SyntheticEra> eras, SyntheticDatasetOptions options)
     {
-        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
-        if (signalIndex.TryGetValue(feature, out var k))
-        {
-            signal[k].CopyTo(bytes);
-            return;
-        }
-
-        var offset = 0;
-        foreach (var era in group)
-        {
-            model.FillFeature(era, feature, bytes.Slice(offset, era.Rows));
-            offset += era.Rows;
-        }
-    }
-
-    private static IEnumerable<IReadOnlyList<SyntheticEra>> Group(IReadOnlyList<SyntheticEra> eras, int maxRows)
-    {
-        var current = new List<SyntheticEra>();
+        var maxRows = options.RowGroupRows;
+        var current = new List<(SyntheticEra, int, int)>();
         var rows = 0;
         foreach (var era in eras)
         {
-            if (current.Count > 0 && rows + era.Rows > maxRows)
+            if (options.Format == SyntheticFormat.ParquetNet)
             {
-                yield return current;
-                current = [];
-                rows = 0;
+                if (current.Count > 0 && rows + era.Rows > maxRows)
+                {
+                    yield return current;
+                    current = [];
+                    rows = 0;
+                }
+
+                current.Add((era, 0, era.Rows));
+                rows += era.Rows;
+                continue;
             }
 
-            current.Add(era);
-            rows += era.Rows;
+            var start = 0;
+            while (start < era.Rows)
+            {
+                var count = Math.Min(era.Rows - start, maxRows - rows);
+                current.Add((era, start, count));
+                rows += count;
+                start += count;
+                if (rows == maxRows)
+                {
+                    yield return current;
+                    current = [];
+                    rows = 0;
+                }
+            }
         }
 
         if (current.Count > 0)

@@ -44,9 +44,16 @@ public sealed class SyntheticDatasetOptions
     [Range(0, int.MaxValue)]
     public int Round { get; set; } = 1;
 
-    /// <summary>Largest row group (rows); a row group holds whole eras (at least one).</summary>
+    /// <summary>
+    /// Row group size (rows). <see cref="SyntheticFormat.ParquetNet"/>: the largest row group, holding whole eras (at
+    /// least one). <see cref="SyntheticFormat.Pyarrow"/>: every row group but the last has exactly this many rows
+    /// (pyarrow 15 and later: 1 048 576; older pyarrow: the whole table, i.e. <see cref="int.MaxValue"/>).
+    /// </summary>
     [Range(1, int.MaxValue)]
     public int RowGroupRows { get; set; } = 100_000;
+
+    /// <summary>The data files' writer and encoding (meta model, benchmark and example files are always Parquet.Net's).</summary>
+    public SyntheticFormat Format { get; set; } = SyntheticFormat.ParquetNet;
 
     /// <summary>
     /// Scale of the planted signal: per era, the target's latent value is this times a unit-variance mix of the

@@ -11,12 +11,15 @@ internal sealed class SandboxAccount
     private readonly Dictionary<string, string> webhooks = [];
     private readonly List<Live.DiagnosticsRun> diagnostics = [];
 
-    public SandboxAccount(IEnumerable<string> modelNames) =>
+    public SandboxAccount(IEnumerable<string> modelNames, NumeraiPipeline.Numerai.Api.NumeraiCredentials keys)
+    {
         Models = modelNames.Select(n => (Id: StableId(n), Name: n)).ToList();
+        AuthorizationValue = $"Token {keys.PublicId}${keys.SecretKey}";
+    }
 
     public IReadOnlyList<(string Id, string Name)> Models { get; }
 
-    public string AuthorizationValue { get; } = $"Token {SandboxServer.DemoPublicId}${SandboxServer.DemoSecretKey}";
+    public string AuthorizationValue { get; }
 
     public static string StableId(string name)
     {
@@ -52,7 +55,8 @@ internal sealed class SandboxAccount
     {
         lock (submissions)
         {
-            return [.. submissions.Where(s => modelId is null || s.ModelId == modelId).OrderByDescending(s => s.InsertedAt)];
+            // Newest first; of two made at the same instant, the later one first.
+            return [.. submissions.Select((s, i) => (s, i)).Where(x => modelId is null || x.s.ModelId == modelId).OrderByDescending(x => x.s.InsertedAt).ThenByDescending(x => x.i).Select(x => x.s)];
         }
     }
 

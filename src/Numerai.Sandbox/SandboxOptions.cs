@@ -69,6 +69,10 @@ public sealed record SandboxOptions
     /// <value>Default 1 hour.</value>
     public TimeSpan SignedUrlLifetime { get; init; } = TimeSpan.FromHours(1);
 
+    /// <summary>The API keys the sandbox accepts (any others are refused as Numerai does).</summary>
+    /// <value>Default the published demo keys <see cref="SandboxServer.DemoPublicId"/> / <see cref="SandboxServer.DemoSecretKey"/>.</value>
+    public NumeraiPipeline.Numerai.Api.NumeraiCredentials Keys { get; init; } = NumeraiPipeline.Numerai.Api.NumeraiCredentials.SandboxDemo;
+
     /// <summary>Models of the demo account (name list); each gets a stable id.</summary>
     /// <value>Default <c>demo_model</c>, <c>demo_model_2</c>.</value>
     public IReadOnlyList<string> Models { get; init; } = [SandboxServer.DemoModel, SandboxServer.DemoModel + "_2"];

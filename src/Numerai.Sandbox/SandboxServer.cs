@@ -13,8 +13,9 @@ namespace NumeraiPipeline.Numerai.Sandbox;
 /// <summary>
 /// A local stand-in of Numerai's tournament API on 127.0.0.1: the GraphQL operations numerapi uses (with the real
 /// names, error shapes and messages), signed expiring download URLs honouring Range, upload URLs taking a PUT,
-/// submission validation with Numerai's rules, a round clock, and fault injection. It accepts the demo keys
-/// <see cref="DemoPublicId"/> / <see cref="DemoSecretKey"/>; its account has the models of <see cref="SandboxOptions.Models"/>.
+/// submission validation with Numerai's rules, a round clock, and fault injection. It accepts the keys of
+/// <see cref="SandboxOptions.Keys"/> (default the demo keys <see cref="DemoPublicId"/> / <see cref="DemoSecretKey"/>);
+/// its account has the models of <see cref="SandboxOptions.Models"/>.
 /// </summary>
 public sealed partial class SandboxServer : IAsyncDisposable
 {
@@ -42,7 +43,7 @@ public sealed partial class SandboxServer : IAsyncDisposable
         this.app = app;
         Options = options;
         clock = new RoundClock(options);
-        account = new SandboxAccount(options.Models);
+        account = new SandboxAccount(options.Models, options.Keys);
         data = new SandboxDataStore(options, generator);
         signer = new UrlSigner(options.Time, options.SignedUrlLifetime);
         outcomes = new Live.SandboxOutcomes(options, data, generator);

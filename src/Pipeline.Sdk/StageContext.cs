@@ -43,6 +43,41 @@ public abstract class StageContext
     public abstract RunSnapshot Run { get; }
 
     /// <summary>
+    /// A folder of durable state of this stage type (<c>WORKSPACE/state/TYPE/</c>, shared by every pipeline of the
+    /// workspace): ledgers, cursors, anything a later run must see, also from a fresh workspace. When the run has a
+    /// store (<c>--store</c>), the host pulls it before the run and pushes the files a stage changed after the stage
+    /// (and on <see cref="SaveStateAsync"/>); files are replaced whole, never merged, and never deleted from the store,
+    /// so write one file per key that a lease guards rather than appending to a shared file.
+    /// </summary>
+    public abstract string StateDirectory { get; }
+
+    /// <summary>
+    /// Pushes the files of <see cref="StateDirectory"/> changed so far to the store now (before giving a lease back,
+    /// so the next holder sees them); without a store it does nothing. Throws a <see cref="StageException"/> with an
+    /// NP67xx code and exit code 3 when the store keeps failing.
+    /// </summary>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>A task.</returns>
+    public abstract Task SaveStateAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes an expiring lease shared by every execution that uses the same store (without a store: the workspace),
+    /// so that of racing executions only one does the work it guards. Waits up to <paramref name="wait"/> while
+    /// another execution holds it; an expired lease is taken over. Once taken, <see cref="StateDirectory"/> holds
+    /// what the previous holder saved. Dispose the lease to give it back. Throws a <see cref="StageException"/>
+    /// (NP67xx, exit code 3) when the store keeps failing.
+    /// </summary>
+    /// <param name="name">
+    /// The lease name: slash-separated segments of letters, digits and <c>.-_</c>, starting with the stage type,
+    /// e.g. <c>numerai.submit/api-tournament.numer.ai/my_model/round-812</c>.
+    /// </param>
+    /// <param name="ttl">How long the lease lasts unless renewed (<see cref="StageLease.RenewAsync"/>).</param>
+    /// <param name="wait">How long to wait for another holder; zero to try once.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The lease, or null when another execution held it for the whole wait.</returns>
+    public abstract Task<StageLease?> TryAcquireLeaseAsync(string name, TimeSpan ttl, TimeSpan wait, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Creates an HttpClient whose handler retries idempotent requests on connection failures, timeouts and 5xx
     /// with exponential backoff and jitter. Dispose it when done.
     /// </summary>

@@ -16,6 +16,14 @@ public sealed class StageOutputAttribute : Attribute
 
     /// <summary>Whether the output is a file (an artifact, content-hashed) or a plain value.</summary>
     public OutputKind Kind { get; set; } = OutputKind.File;
+
+    /// <summary>
+    /// Whether a value output is a secret (an API key): the host redacts it everywhere, shows <c>***</c> in outputs,
+    /// plans, JSON and run snapshots, never writes it into a stamp or the store, leaves it out of the fingerprints of
+    /// the stages that use it, and reruns the stage in every run (the value is not kept). Only for
+    /// <see cref="OutputKind.Value"/> outputs.
+    /// </summary>
+    public bool Secret { get; set; }
 }
 
 /// <summary>The kind of a stage output.</summary>

@@ -9,19 +9,27 @@ namespace NumeraiPipeline.Storage;
 /// <summary>
 /// A store in a Google Cloud Storage bucket under a prefix (<c>gs://bucket/prefix</c>), through
 /// Google.Cloud.Storage.V1. Uploads are atomic per object (GCS makes an object visible only when complete);
-/// downloads are checked against the object's hash by the client and renamed into place.
+/// downloads are checked against the object's hash by the client and renamed into place. Each call makes one
+/// attempt (the client's own retries are off): failures come out as <see cref="StorageException"/>s marked
+/// <see cref="StorageException.Transient"/> or not, and <see cref="ResilientRemoteStore"/> does the retrying.
 /// </summary>
-public sealed class GcsRemoteStore : IRemoteStore
+public sealed partial class GcsRemoteStore : IRemoteStore
 {
-    private readonly StorageClient client;
+    private readonly Lazy<StorageClient> lazyClient;
 
     /// <summary>Creates the store over a client (see <see cref="RemoteStores.Create"/> for one made from a URI).</summary>
     /// <param name="client">The client.</param>
     /// <param name="bucket">The bucket name.</param>
     /// <param name="prefix">The key prefix inside the bucket (empty, or ending without a slash).</param>
     public GcsRemoteStore(StorageClient client, string bucket, string prefix)
+        : this(new Lazy<StorageClient>(client), bucket, prefix)
     {
-        this.client = client;
+    }
+
+    /// <summary>A store whose client is made on first use, so missing credentials surface as a store failure of the run.</summary>
+    internal GcsRemoteStore(Lazy<StorageClient> client, string bucket, string prefix)
+    {
+        lazyClient = client;
         Bucket = bucket;
         Prefix = prefix.Trim('/');
     }
@@ -32,12 +40,6 @@ public sealed class GcsRemoteStore : IRemoteStore
     /// <summary>The prefix inside the bucket, without slashes around it.</summary>
     public string Prefix { get; }
 
-    /// <summary>Attempts of an upload or download in all, on 408, 429, 5xx and connection failures.</summary>
-    internal const int MaxAttempts = 4;
-
-    /// <summary>The first delay between attempts, doubled each time (tests make it small).</summary>
-    internal TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
-
     /// <summary>The upload chunk size (a multiple of 256 KiB); null for the client's default (tests make it small).</summary>
     internal int? UploadChunkSize { get; init; }
 
@@ -45,24 +47,13 @@ public sealed class GcsRemoteStore : IRemoteStore
     public string Location => Prefix.Length == 0 ? $"gs://{Bucket}" : $"gs://{Bucket}/{Prefix}";
 
     /// <inheritdoc />
-    public async Task<RemoteObjectInfo> UploadAsync(string localPath, string key, CancellationToken cancellationToken)
-    {
-        var name = NameOf(key);
-        try
+    public Task<RemoteObjectInfo> UploadAsync(string localPath, string key, CancellationToken cancellationToken) =>
+        GuardAsync("upload", key, async () =>
         {
-            // Uploading the same file to the same key again is harmless, so transient failures are retried.
-            return await WithRetryAsync(async () =>
-            {
-                await using var input = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-                var uploaded = await client.UploadObjectAsync(Bucket, name, "application/octet-stream", input, new UploadObjectOptions { ChunkSize = UploadChunkSize }, cancellationToken);
-                return Info(uploaded);
-            }, cancellationToken);
-        }
-        catch (GoogleApiException ex)
-        {
-            throw Fail("upload", key, ex);
-        }
-    }
+            await using var input = new FileStream(localPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+            var uploaded = await Client.UploadObjectAsync(Bucket, NameOf(key), "application/octet-stream", input, new UploadObjectOptions { ChunkSize = UploadChunkSize }, cancellationToken);
+            return Info(uploaded);
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task DownloadAsync(string key, string localPath, CancellationToken cancellationToken)
@@ -73,21 +64,16 @@ public sealed class GcsRemoteStore : IRemoteStore
         var temp = FileHashes.TempBeside(target);
         try
         {
-            await WithRetryAsync(async () =>
+            await GuardAsync("download", key, async () =>
             {
-                await using var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
-                await client.DownloadObjectAsync(Bucket, name, output, new DownloadObjectOptions(), cancellationToken);
+                await using (var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+                {
+                    await Client.DownloadObjectAsync(Bucket, name, output, new DownloadObjectOptions(), cancellationToken);
+                }
+
+                File.Move(temp, target, overwrite: true);
                 return true;
             }, cancellationToken);
-            File.Move(temp, target, overwrite: true);
-        }
-        catch (GoogleApiException ex)
-        {
-            throw Fail("download", key, ex);
-        }
-        catch (IOException ex) when (ex.Message.Contains("hash", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new StorageException(StorageCodes.HashMismatch, $"The download of '{key}' from {Location} does not match the object's hash ({ex.Message}). Retry; if it persists, re-upload the object.", ex);
         }
         finally
         {
@@ -96,49 +82,31 @@ public sealed class GcsRemoteStore : IRemoteStore
     }
 
     /// <inheritdoc />
-    public async Task<RemoteObjectInfo?> StatAsync(string key, CancellationToken cancellationToken)
-    {
-        try
+    public Task<RemoteObjectInfo?> StatAsync(string key, CancellationToken cancellationToken) =>
+        GuardAsync<RemoteObjectInfo?>("read the metadata of", key, async () =>
         {
-            return Info(await client.GetObjectAsync(Bucket, NameOf(key), options: null, cancellationToken));
-        }
-        catch (GoogleApiException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound && !IsBucketMissing(ex))
-        {
-            return null;
-        }
-        catch (GoogleApiException ex)
-        {
-            throw Fail("read the metadata of", key, ex);
-        }
-    }
+            try
+            {
+                return Info(await Client.GetObjectAsync(Bucket, NameOf(key), new GetObjectOptions { RetryOptions = RetryOptions.Never }, cancellationToken));
+            }
+            catch (GoogleApiException ex) when (IsObjectMissing(ex))
+            {
+                return null;
+            }
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async IAsyncEnumerable<RemoteObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         prefix = ObjectKeys.CheckPrefix(prefix);
         var full = Prefix.Length == 0 ? prefix : Prefix + "/" + prefix;
-        var objects = client.ListObjectsAsync(Bucket, full).WithCancellation(cancellationToken).ConfigureAwait(false);
+        var objects = Client.ListObjectsAsync(Bucket, full, new ListObjectsOptions { RetryOptions = RetryOptions.Never }).WithCancellation(cancellationToken).ConfigureAwait(false);
         var enumerator = objects.GetAsyncEnumerator();
         try
         {
-            while (true)
+            while (await GuardAsync("list", prefix, async () => await enumerator.MoveNextAsync(), cancellationToken))
             {
-                GcsObject item;
-                try
-                {
-                    if (!await enumerator.MoveNextAsync())
-                    {
-                        break;
-                    }
-
-                    item = enumerator.Current;
-                }
-                catch (GoogleApiException ex)
-                {
-                    throw Fail("list", prefix, ex);
-                }
-
-                yield return Info(item);
+                yield return Info(enumerator.Current);
             }
         }
         finally
@@ -148,44 +116,57 @@ public sealed class GcsRemoteStore : IRemoteStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await client.DeleteObjectAsync(Bucket, NameOf(key), options: null, cancellationToken);
-            return true;
-        }
-        catch (GoogleApiException ex) when (ex.HttpStatusCode == HttpStatusCode.NotFound && !IsBucketMissing(ex))
-        {
-            return false;
-        }
-        catch (GoogleApiException ex)
-        {
-            throw Fail("delete", key, ex);
-        }
-    }
-
-    private async Task<T> WithRetryAsync<T>(Func<Task<T>> action, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) =>
+        GuardAsync("delete", key, async () =>
         {
             try
             {
-                return await action();
+                await Client.DeleteObjectAsync(Bucket, NameOf(key), new DeleteObjectOptions { RetryOptions = RetryOptions.Never }, cancellationToken);
+                return true;
             }
-            catch (GoogleApiException ex) when (attempt < MaxAttempts && (int)ex.HttpStatusCode is 408 or 429 or >= 500)
+            catch (GoogleApiException ex) when (IsObjectMissing(ex))
             {
+                return false;
             }
-            catch (HttpRequestException) when (attempt < MaxAttempts)
-            {
-            }
-            catch (TaskCanceledException) when (attempt < MaxAttempts && !cancellationToken.IsCancellationRequested)
-            {
-            }
+        }, cancellationToken);
 
-            await Task.Delay(RetryBaseDelay * (1 << (attempt - 1)), cancellationToken);
+    private StorageClient Client
+    {
+        get
+        {
+            try
+            {
+                return lazyClient.Value;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException)
+            {
+                throw new StorageException(StorageCodes.BucketUnavailable, $"Cannot use {Location}: no Google Cloud credentials ({ex.Message.TrimEnd('.')}). Run 'gcloud auth application-default login', or run on Google Cloud with a service account.", ex);
+            }
         }
     }
+
+    private async Task<T> GuardAsync<T>(string action, string key, Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (GoogleApiException ex)
+        {
+            throw Fail(action, key, ex);
+        }
+        catch (IOException ex) when (ex.Message.Contains("hash", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new StorageException(StorageCodes.HashMismatch, $"The download of '{key}' from {Location} does not match the object's hash ({ex.Message}). Retry; if it persists, re-upload the object.", ex) { Transient = true };
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var what = ex is OperationCanceledException ? "the request timed out" : ex.Message;
+            throw new StorageException(StorageCodes.TransferFailed, $"Cannot {action} '{key}' in {Location}: {what}. Check the network and the store URI.", ex) { Transient = true };
+        }
+    }
+
+    private static bool IsObjectMissing(GoogleApiException ex) => ex.HttpStatusCode == HttpStatusCode.NotFound && !IsBucketMissing(ex);
 
     private static bool IsBucketMissing(GoogleApiException ex) =>
         ex.Error?.Message?.StartsWith("The specified bucket does not exist", StringComparison.OrdinalIgnoreCase) == true;
@@ -210,7 +191,7 @@ public sealed class GcsRemoteStore : IRemoteStore
         {
             403 or 401 => new StorageException(StorageCodes.BucketUnavailable, $"Cannot {action} '{key}' in {Location}: access denied ({status}: {detail}). Grant the job's service account roles/storage.objectAdmin on the bucket.", ex),
             404 when IsBucketMissing(ex) => new StorageException(StorageCodes.BucketUnavailable, $"Cannot {action} '{key}': the bucket '{Bucket}' does not exist ({detail}). Create it or fix the store URI.", ex),
-            _ => new StorageException(StorageCodes.TransferFailed, $"Cannot {action} '{key}' in {Location}: {status} {detail}. Retry; check the bucket and the network.", ex),
+            _ => new StorageException(StorageCodes.TransferFailed, $"Cannot {action} '{key}' in {Location}: {status} {detail}. Retry; check the bucket and the network.", ex) { Transient = status is 408 or 429 or >= 500 or 0 },
         };
     }
 }

@@ -44,4 +44,25 @@ public interface IRemoteStore
     /// <param name="cancellationToken">Cancellation.</param>
     /// <returns>True when it existed.</returns>
     Task<bool> DeleteAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Reads a small object with its generation, for a later <see cref="WriteIfGenerationMatchAsync"/>; null when
+    /// the key does not exist. The content and the generation always belong together.
+    /// </summary>
+    /// <param name="key">The object key.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The object, or null.</returns>
+    Task<VersionedObject?> ReadVersionedAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a small object only if the key is still at <paramref name="ifGeneration"/> (0: only if it does not
+    /// exist), atomically: of two writers naming the same generation exactly one succeeds (GCS: the
+    /// <c>ifGenerationMatch</c> precondition; a folder: exclusive creation of the next generation's file).
+    /// </summary>
+    /// <param name="key">The object key.</param>
+    /// <param name="content">The new content (not empty).</param>
+    /// <param name="ifGeneration">The generation the key must be at; 0 for "absent".</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>The new generation, or null when the precondition did not hold (someone else wrote first).</returns>
+    Task<long?> WriteIfGenerationMatchAsync(string key, byte[] content, long ifGeneration, CancellationToken cancellationToken);
 }

@@ -4,17 +4,15 @@ namespace NumeraiPipeline.Storage;
 
 /// <summary>
 /// A store in a local or mounted (NFS, Cloud Storage FUSE) directory. Writes go to a temporary file in the target's
-/// folder and are renamed into place, so a reader never sees a partial object.
+/// folder and are renamed into place, so a reader never sees a partial object. I/O failures (a mount that went away)
+/// are transient <see cref="StorageException"/>s. Conditional objects (<see cref="WriteIfGenerationMatchAsync"/>)
+/// are folders <c>KEY.versions/</c> of numbered generation files, each created exclusively (see <see cref="LocalGenerations"/>).
 /// </summary>
 public sealed class LocalDirectoryStore : IRemoteStore
 {
-    /// <summary>Creates a store rooted at <paramref name="root"/> (created when missing).</summary>
+    /// <summary>Creates a store rooted at <paramref name="root"/> (created on the first write).</summary>
     /// <param name="root">The directory.</param>
-    public LocalDirectoryStore(string root)
-    {
-        Root = Path.GetFullPath(root);
-        Directory.CreateDirectory(Root);
-    }
+    public LocalDirectoryStore(string root) => Root = Path.GetFullPath(root);
 
     /// <summary>The root directory.</summary>
     public string Root { get; }
@@ -23,63 +21,110 @@ public sealed class LocalDirectoryStore : IRemoteStore
     public string Location => Root;
 
     /// <inheritdoc />
-    public async Task<RemoteObjectInfo> UploadAsync(string localPath, string key, CancellationToken cancellationToken)
-    {
-        var target = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        await CopyAtomicAsync(localPath, target, cancellationToken);
-        return await StatAsync(key, cancellationToken) ?? throw new StorageException(StorageCodes.TransferFailed, $"The upload of '{key}' to {Root} vanished right after it was written. Check that nothing else deletes files there.");
-    }
-
-    /// <inheritdoc />
-    public async Task DownloadAsync(string key, string localPath, CancellationToken cancellationToken)
-    {
-        var source = PathOf(key);
-        if (!File.Exists(source))
+    public Task<RemoteObjectInfo> UploadAsync(string localPath, string key, CancellationToken cancellationToken) =>
+        GuardAsync("upload", key, async () =>
         {
-            throw new StorageException(StorageCodes.TransferFailed, $"Cannot download '{key}': it does not exist in {Root}. List the store to see what it holds.");
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(localPath))!);
-        await CopyAtomicAsync(source, localPath, cancellationToken);
-    }
+            var target = PathOf(key);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await CopyAtomicAsync(localPath, target, cancellationToken);
+            return await StatAsync(key, cancellationToken) ?? throw new StorageException(StorageCodes.TransferFailed, $"The upload of '{key}' to {Root} vanished right after it was written. Check that nothing else deletes files there.");
+        });
 
     /// <inheritdoc />
-    public async Task<RemoteObjectInfo?> StatAsync(string key, CancellationToken cancellationToken)
-    {
-        var file = new FileInfo(PathOf(key));
-        return file.Exists ? await InfoAsync(ObjectKeys.Check(key), file, cancellationToken) : null;
-    }
+    public Task DownloadAsync(string key, string localPath, CancellationToken cancellationToken) =>
+        GuardAsync("download", key, async () =>
+        {
+            var source = PathOf(key);
+            if (!File.Exists(source))
+            {
+                throw new StorageException(StorageCodes.TransferFailed, $"Cannot download '{key}': it does not exist in {Root}. List the store to see what it holds.");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(localPath))!);
+            await CopyAtomicAsync(source, localPath, cancellationToken);
+            return true;
+        });
+
+    /// <inheritdoc />
+    public Task<RemoteObjectInfo?> StatAsync(string key, CancellationToken cancellationToken) =>
+        GuardAsync("read the metadata of", key, async () =>
+        {
+            var file = new FileInfo(PathOf(key));
+            return file.Exists ? await InfoAsync(ObjectKeys.Check(key), file, cancellationToken) : null;
+        });
 
     /// <inheritdoc />
     public async IAsyncEnumerable<RemoteObjectInfo> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         prefix = ObjectKeys.CheckPrefix(prefix);
-        var keys = Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
-            .Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && !k.Contains(".part-", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
+        var keys = await GuardAsync("list", prefix, () => Task.FromResult(ListKeys(prefix)));
         foreach (var key in keys)
         {
-            var file = new FileInfo(Path.Combine(Root, key));
-            if (file.Exists)
+            var info = await GuardAsync("list", key, async () =>
             {
-                yield return await InfoAsync(key, file, cancellationToken);
+                var file = new FileInfo(Path.Combine(Root, key));
+                return file.Exists ? await InfoAsync(key, file, cancellationToken) : null;
+            });
+            if (info is not null)
+            {
+                yield return info;
             }
         }
     }
 
     /// <inheritdoc />
-    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken)
-    {
-        var path = PathOf(key);
-        if (!File.Exists(path))
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken) =>
+        GuardAsync("delete", key, () =>
         {
-            return Task.FromResult(false);
+            var path = PathOf(key);
+            if (!File.Exists(path))
+            {
+                return Task.FromResult(false);
+            }
+
+            File.Delete(path);
+            return Task.FromResult(true);
+        });
+
+    /// <inheritdoc />
+    public Task<VersionedObject?> ReadVersionedAsync(string key, CancellationToken cancellationToken) =>
+        GuardAsync("read", key, () => Task.FromResult(Generations(key).Read()));
+
+    /// <inheritdoc />
+    public Task<long?> WriteIfGenerationMatchAsync(string key, byte[] content, long ifGeneration, CancellationToken cancellationToken) =>
+        GuardAsync("write", key, () => Task.FromResult(Generations(key).WriteIf(content, ifGeneration)));
+
+    private LocalGenerations Generations(string key) => new(ObjectKeys.Check(key), PathOf(key) + LocalGenerations.Suffix);
+
+    private List<string> ListKeys(string prefix)
+    {
+        if (!Directory.Exists(Root))
+        {
+            if (File.Exists(Root))
+            {
+                throw new IOException($"'{Root}' is a file, not a directory");
+            }
+
+            return [];
         }
 
-        File.Delete(path);
-        return Task.FromResult(true);
+        return Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+            .Where(k => k.StartsWith(prefix, StringComparison.Ordinal) && !k.Contains(".part-", StringComparison.Ordinal) && !k.Contains(LocalGenerations.Suffix + "/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private async Task<T> GuardAsync<T>(string action, string key, Func<Task<T>> operation)
+    {
+        try
+        {
+            return await operation();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageException(StorageCodes.TransferFailed, $"Cannot {action} '{key}' in {Root}: {ex.Message}. Check that the folder is mounted and writable.", ex) { Transient = true };
+        }
     }
 
     private static async Task<RemoteObjectInfo> InfoAsync(string key, FileInfo file, CancellationToken cancellationToken) =>

@@ -9,4 +9,13 @@ public sealed record RemoteStoreOptions
     /// Application Default Credentials (the metadata server on Cloud Run).
     /// </summary>
     public string? Endpoint { get; init; }
+
+    /// <summary>Looks environment variables up (<c>STORAGE_EMULATOR_HOST</c>); null for the process environment.</summary>
+    public Func<string, string?>? Environment { get; init; }
+
+    /// <summary>Retry budget, backoff and clock of every operation; null for <see cref="StoreRetryOptions"/>' defaults.</summary>
+    public StoreRetryOptions? Retry { get; init; }
+
+    /// <summary>Where retries are logged; null for none.</summary>
+    public Microsoft.Extensions.Logging.ILogger? Logger { get; init; }
 }

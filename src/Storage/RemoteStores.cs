@@ -8,7 +8,7 @@ public static class RemoteStores
     /// <summary>The environment variable that selects the store of a run when the pipeline names none.</summary>
     public const string EnvironmentVariable = "NUMERAI_PIPELINE_STORE";
 
-    /// <summary>Creates the store a URI names.</summary>
+    /// <summary>Creates the store a URI names, wrapped in a <see cref="ResilientRemoteStore"/> (retries within a budget).</summary>
     /// <param name="uri"><c>gs://bucket/prefix</c>, <c>file:///path</c> or a directory path.</param>
     /// <param name="options">Endpoint override; null for the defaults.</param>
     /// <returns>The store.</returns>
@@ -30,12 +30,13 @@ public static class RemoteStores
                 ObjectKeys.Check(prefix, "prefix");
             }
 
-            return new GcsRemoteStore(CreateClient(options?.Endpoint ?? Environment.GetEnvironmentVariable("STORAGE_EMULATOR_HOST")), bucket, prefix);
+            var endpoint = options?.Endpoint ?? (options?.Environment ?? Environment.GetEnvironmentVariable)("STORAGE_EMULATOR_HOST");
+            return Resilient(new GcsRemoteStore(new Lazy<StorageClient>(() => CreateClient(endpoint)), bucket, prefix), options);
         }
 
         if (uri.StartsWith("file://", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(uri, UriKind.Absolute, out var file))
         {
-            return new LocalDirectoryStore(file.LocalPath);
+            return Resilient(new LocalDirectoryStore(file.LocalPath), options);
         }
 
         if (uri.Contains("://", StringComparison.Ordinal) || uri.Trim().Length == 0)
@@ -43,8 +44,11 @@ public static class RemoteStores
             throw new StorageException(StorageCodes.InvalidUri, $"The store URI '{uri}' is not supported. Use gs://BUCKET/PREFIX for Google Cloud Storage, or file:///PATH or a directory path for a local or mounted folder.");
         }
 
-        return new LocalDirectoryStore(uri);
+        return Resilient(new LocalDirectoryStore(uri), options);
     }
+
+    private static ResilientRemoteStore Resilient(IRemoteStore store, RemoteStoreOptions? options) =>
+        new(store, options?.Retry, options?.Logger);
 
     /// <summary>The store named by <c>NUMERAI_PIPELINE_STORE</c>, or null when it is unset.</summary>
     /// <returns>The store or null.</returns>
@@ -58,11 +62,16 @@ public static class RemoteStores
     {
         if (string.IsNullOrWhiteSpace(endpoint))
         {
-            return StorageClient.Create();
+            var google = StorageClient.Create();
+            google.Service.HttpClient.Timeout = Timeout.InfiniteTimeSpan;
+            return google;
         }
 
         var root = endpoint.Contains("://", StringComparison.Ordinal) ? endpoint : "http://" + endpoint;
-        return new StorageClientBuilder { BaseUri = root.TrimEnd('/') + "/storage/v1/", UnauthenticatedAccess = true }.Build();
+        var client = new StorageClientBuilder { BaseUri = root.TrimEnd('/') + "/storage/v1/", UnauthenticatedAccess = true }.Build();
+        // Attempts are timed by ResilientRemoteStore (a transfer's timeout grows with its size); 100 s would cut big ones.
+        client.Service.HttpClient.Timeout = Timeout.InfiniteTimeSpan;
+        return client;
     }
 
     private static bool IsBucketName(string name) =>

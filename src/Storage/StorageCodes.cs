@@ -17,4 +17,7 @@ public static class StorageCodes
 
     /// <summary>The bucket does not exist, or the credentials may not use it.</summary>
     public const string BucketUnavailable = "NP6755";
+
+    /// <summary>The store kept failing (unreachable, 5xx, timeouts) for the whole retry budget of one operation.</summary>
+    public const string Unavailable = "NP6756";
 }

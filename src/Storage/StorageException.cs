@@ -12,4 +12,10 @@ public sealed class StorageException : Exception
 
     /// <summary>The code.</summary>
     public string Code { get; }
+
+    /// <summary>
+    /// Whether the same request may succeed when repeated (5xx, 408, 429, timeouts, connection and I/O failures);
+    /// <see cref="ResilientRemoteStore"/> retries these within its budget. Access denied or a missing bucket are not.
+    /// </summary>
+    public bool Transient { get; init; }
 }

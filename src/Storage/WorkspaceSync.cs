@@ -41,11 +41,26 @@ public sealed class WorkspaceSync
     public async Task<SyncResult> PullAsync(string localWorkspaceDir, string pipelineName, CancellationToken cancellationToken)
     {
         ObjectKeys.Check(pipelineName, "pipeline name");
+        var result = await PullAsync(localWorkspaceDir, PullPrefixes(pipelineName), cancellationToken);
+        logger.LogInformation("Pulled {Count} file(s), {Bytes} bytes, of pipeline {Pipeline} from {Store}; {UpToDate} already up to date", result.Transferred.Count, result.Bytes, pipelineName, store.Location, result.UpToDate);
+        return result;
+    }
+
+    /// <summary>
+    /// Downloads the objects under each prefix, in order, that are missing locally or differ (size or MD5). Local
+    /// files the store lacks are left alone. Each download is atomic.
+    /// </summary>
+    /// <param name="localWorkspaceDir">The workspace folder.</param>
+    /// <param name="prefixes">Workspace-relative prefixes such as <c>artifacts/daily/</c>, <c>state/numerai.submit/</c>.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <returns>What was downloaded.</returns>
+    public async Task<SyncResult> PullAsync(string localWorkspaceDir, IEnumerable<string> prefixes, CancellationToken cancellationToken)
+    {
         var root = Path.GetFullPath(localWorkspaceDir);
         var copied = new ConcurrentBag<string>();
         var same = 0;
         long bytes = 0;
-        foreach (var prefix in PullPrefixes(pipelineName))
+        foreach (var prefix in prefixes)
         {
             var objects = new List<RemoteObjectInfo>();
             await foreach (var o in store.ListAsync(prefix, cancellationToken))
@@ -68,9 +83,7 @@ public sealed class WorkspaceSync
             });
         }
 
-        var result = new SyncResult([.. copied.Order(StringComparer.Ordinal)], same, bytes);
-        logger.LogInformation("Pulled {Count} file(s), {Bytes} bytes, of pipeline {Pipeline} from {Store}; {UpToDate} already up to date", result.Transferred.Count, result.Bytes, pipelineName, store.Location, result.UpToDate);
-        return result;
+        return new SyncResult([.. copied.Order(StringComparer.Ordinal)], same, bytes);
     }
 
     /// <summary>

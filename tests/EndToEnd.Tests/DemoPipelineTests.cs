@@ -81,6 +81,10 @@ public sealed class DemoPipelineTests : IDisposable
         again["train_fasttree"].ShouldBe("up-to-date");
         again["live_ensemble"].ShouldBe("up-to-date");
         again["notify"].ShouldBe("succeeded");
+        again["submit"].ShouldBe("declined", "the ledger (stage state) remembers the first run's submission of the same predictions");
+        // The sandbox's keys reach the stages as options; the secret one is never shown.
+        stages["sandbox"].GetProperty("outputs").GetProperty("secret_key").GetString().ShouldBe("***");
+        stages["sandbox"].GetProperty("outputs").GetProperty("public_id").GetString()!.ShouldStartWith("SANDBOX_");
     }
 
     [Fact]

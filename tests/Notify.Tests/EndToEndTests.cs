@@ -95,6 +95,81 @@ public sealed class EndToEndTests : IAsyncLifetime
         output.ShouldNotContain(HookSecret);
     }
 
+    [Fact]
+    public async Task A_canary_secret_in_failure_messages_reaches_no_webhook_slack_or_email_body_in_any_form()
+    {
+        await using var smtp = SmtpTestServer.Start();
+        var forms = new[] { "as_is", "upper", "lower", "url", "json" };
+        var failing = string.Join("\n", forms.Select(f => $$$"""
+              boom_{{{f}}}:
+                uses: test.fail
+                with: { message: "the key {{{f}}}", secret: "${secrets.CANARY}", secret_form: {{{f}}} }
+            """));
+        var needs = string.Join(", ", forms.Select(f => "boom_" + f));
+        await File.WriteAllTextAsync(workspace.File("p.yaml"), $$"""
+            name: notify-canary
+            stages:
+            {{failing}}
+              hook:
+                uses: notify.webhook
+                needs: [{{needs}}]
+                when: always
+                cache: never
+                with: { url: "{{receiver.BaseUrl}}/hook", secret: "${secrets.HOOK_SECRET}" }
+              slack:
+                uses: notify.slack
+                needs: [{{needs}}]
+                when: always
+                cache: never
+                with: { webhook_url: "{{receiver.BaseUrl}}/services/T1/B2/C3" }
+              mail:
+                uses: notify.email
+                needs: [{{needs}}]
+                when: failure
+                cache: never
+                with:
+                  host: 127.0.0.1
+                  port: {{smtp.Port}}
+                  username: {{SmtpTestServer.User}}
+                  password: ${secrets.SMTP_PASSWORD}
+                  from: bot@example.com
+                  to: [me@example.com]
+                  starttls: required
+                  certificate_thumbprint: {{smtp.Thumbprint}}
+              console:
+                uses: notify.console
+                needs: [hook, slack, mail]
+                when: always
+                cache: never
+            """);
+
+        var (exit, output) = await RunAsync("run", "p.yaml", "--workspace", workspace.File("ws"), "--trace", "console");
+
+        exit.ShouldBe(1, output);
+        var bodies = receiver.Requests.Select(r => (Path: r.PathAndQuery, r.BodyText)).ToList();
+        bodies.Select(b => b.Path).Order(StringComparer.Ordinal).ToArray().ShouldBe(new[] { "/hook", "/services/T1/B2/C3" }, output);
+        bodies.ShouldAllBe(b => b.BodyText.Contains("the key upper (token ***)"), "the failure messages are delivered, the secret masked");
+        var mail = smtp.Messages.ShouldHaveSingleItem();
+        var texts = bodies.Select(b => (Where: b.Path, Text: b.BodyText))
+            .Append(("e-mail", mail.Subject + "\n" + mail.TextBody + "\n" + mail.HtmlBody))
+            .Append(("output", output));
+        foreach (var (where, text) in texts)
+        {
+            foreach (var form in CanaryForms)
+            {
+                text.Contains(form, StringComparison.OrdinalIgnoreCase).ShouldBeFalse($"{where} holds the canary as '{form}'");
+            }
+        }
+    }
+
+    private const string Canary = "Np-Canary=x7Q9+Zk/42";
+
+    private static readonly string[] CanaryForms =
+    [
+        Canary, Uri.EscapeDataString(Canary), System.Net.WebUtility.UrlEncode(Canary), JsonSerializer.Serialize(Canary)[1..^1],
+        System.Net.WebUtility.HtmlEncode(Canary), "x7Q9", "Zk/42", "Zk%2F42",
+    ];
+
     private async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
@@ -108,6 +183,7 @@ public sealed class EndToEndTests : IAsyncLifetime
         };
         start.Environment["NUMERAI_PIPELINE_PLUGINS"] = string.Join(Path.PathSeparator, Path.Combine(root, "artifacts", "plugins"), Path.Combine(root, "artifacts", "test-plugins"));
         start.Environment["HOOK_SECRET"] = HookSecret;
+        start.Environment["CANARY"] = Canary;
         start.Environment["SMTP_PASSWORD"] = SmtpTestServer.Password;
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

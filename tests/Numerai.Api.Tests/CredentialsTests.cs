@@ -14,14 +14,19 @@ public sealed class CredentialsTests
     }
 
     [Fact]
-    public void Loopback_endpoints_use_the_sandbox_keys_and_others_the_secrets()
+    public void Explicit_keys_win_over_the_secrets_and_no_address_gets_keys_of_its_own()
     {
         var secrets = new Dictionary<string, string> { ["NUMERAI_PUBLIC_ID"] = "PUB", ["NUMERAI_SECRET_KEY"] = "SEC" };
-        NumeraiCredentials.ForEndpoint(new Uri("http://127.0.0.1:1234/"), secrets.GetValueOrDefault).ShouldBeSameAs(NumeraiCredentials.SandboxDemo);
-        var real = NumeraiCredentials.ForEndpoint(NumeraiClientOptions.DefaultEndpoint, secrets.GetValueOrDefault)!;
-        real.PublicId.ShouldBe("PUB");
-        real.ToString().ShouldNotContain("SEC");
-        NumeraiCredentials.ForEndpoint(NumeraiClientOptions.DefaultEndpoint, _ => null).ShouldBeNull();
+
+        var fromSecrets = NumeraiCredentials.Resolve(null, "", secrets.GetValueOrDefault)!;
+        var explicitKeys = NumeraiCredentials.Resolve("OPT", "OPTSEC", secrets.GetValueOrDefault)!;
+
+        fromSecrets.PublicId.ShouldBe("PUB");
+        fromSecrets.SecretKey.ShouldBe("SEC");
+        fromSecrets.ToString().ShouldNotContain("SEC");
+        (explicitKeys.PublicId, explicitKeys.SecretKey).ShouldBe(("OPT", "OPTSEC"));
+        NumeraiCredentials.Resolve("OPT", null, _ => null).ShouldBeNull();
+        NumeraiCredentials.Resolve(null, null, _ => null).ShouldBeNull();
     }
 
     [Fact]

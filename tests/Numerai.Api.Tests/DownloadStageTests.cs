@@ -136,8 +136,15 @@ public sealed class DownloadStageTests
         var url = new Uri(context.TestOutputs.Values["api_url"]);
         url.IsLoopback.ShouldBeTrue();
         context.TestOutputs.Values["model"].ShouldBe("demo_model");
+        var keys = new NumeraiCredentials(context.TestOutputs.Values["public_id"], context.TestOutputs.Values["secret_key"]);
+        keys.SecretKey.ShouldNotBe(NumeraiCredentials.SandboxSecretKey, "every run's sandbox has fresh keys");
+        context.Secrets.Redact("key " + keys.SecretKey).ShouldBe("key ***");
+        using (var wrong = new NumeraiClient(new NumeraiClientOptions { Endpoint = url, Credentials = NumeraiCredentials.SandboxDemo, MaxAttempts = 1 }))
+        {
+            (await Should.ThrowAsync<NumeraiApiException>(() => wrong.GetModelsAsync())).Code.ShouldBe("NP6502");
+        }
 
-        using (var client = new NumeraiClient(new NumeraiClientOptions { Endpoint = url, Credentials = NumeraiCredentials.ForEndpoint(url, _ => null) }))
+        using (var client = new NumeraiClient(new NumeraiClientOptions { Endpoint = url, Credentials = keys }))
         {
             var round = await client.GetCurrentRoundAsync();
             round.IsOpenAt(s.Time.GetUtcNow()).ShouldBeFalse();

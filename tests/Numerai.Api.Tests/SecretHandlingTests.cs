@@ -14,7 +14,7 @@ public sealed class SecretHandlingTests
     {
         using var ws = new TempWorkspace();
         await using var context = new TestStageContext(ws.Path, "download", new Dictionary<string, string> { ["NUMERAI_PUBLIC_ID"] = "PUB", ["NUMERAI_SECRET_KEY"] = Secret });
-        using var client = NumeraiApiFactory.Create(context, "https://api-tournament.numer.ai");
+        using var client = NumeraiApiFactory.Create(context, "https://api-tournament.numer.ai", null, null);
         client.Options.Credentials!.SecretKey.ShouldBe(Secret);
         context.Secrets.Redact($"token {Secret} here").ShouldBe("token *** here");
         var wrapped = NumeraiApiFactory.ToStageException(context, new NumeraiApiException(NumeraiErrorKind.ServerReportedError, $"echo {Secret}"));
@@ -33,6 +33,41 @@ public sealed class SecretHandlingTests
         e.Code.ShouldBe("NP6501");
         e.ExitCode.ShouldBe(3);
         e.Message.ShouldContain("NUMERAI_SECRET_KEY");
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:9/")]
+    [InlineData("http://localhost:9/")]
+    [InlineData("https://api-tournament.numer.ai")]
+    public async Task The_configured_keys_go_to_the_configured_endpoint_whatever_its_address(string url)
+    {
+        using var ws = new TempWorkspace();
+        await using var context = new TestStageContext(ws.Path, "round", new Dictionary<string, string> { ["NUMERAI_PUBLIC_ID"] = "PUB", ["NUMERAI_SECRET_KEY"] = Secret });
+
+        using var fromSecrets = NumeraiApiFactory.Create(context, url, null, null);
+        using var fromOptions = NumeraiApiFactory.Create(context, url, "OPT_PUB", "OPT_SECRET_123456");
+        await using var none = new TestStageContext(ws.Path, "round");
+        using var without = NumeraiApiFactory.Create(none, url, null, null);
+
+        fromSecrets.Options.Credentials!.PublicId.ShouldBe("PUB");
+        fromSecrets.Options.Credentials.SecretKey.ShouldBe(Secret);
+        fromOptions.Options.Credentials!.PublicId.ShouldBe("OPT_PUB");
+        context.Secrets.Redact("OPT_SECRET_123456").ShouldBe("***");
+        without.Options.Credentials.ShouldBeNull("no address has keys of its own");
+    }
+
+    [Fact]
+    public async Task A_stage_sends_the_configured_keys_to_a_loopback_endpoint()
+    {
+        await using var s = await SyntheticSandbox.StartAsync(keys: SyntheticSandbox.OwnKeys);
+        await using var configured = s.Context("round");
+        await using var demoOnly = s.Context("round", new Dictionary<string, string> { ["NUMERAI_PUBLIC_ID"] = NumeraiCredentials.SandboxPublicId, ["NUMERAI_SECRET_KEY"] = NumeraiCredentials.SandboxSecretKey });
+
+        using var good = NumeraiApiFactory.Create(configured, s.Url, null, null);
+        using var bad = NumeraiApiFactory.Create(demoOnly, s.Url, null, null);
+
+        (await good.GetModelsAsync()).ShouldContain(m => m.Name == "demo_model");
+        (await Should.ThrowAsync<NumeraiApiException>(() => bad.GetModelsAsync())).Code.ShouldBe("NP6502");
     }
 
     [Fact]

@@ -10,8 +10,9 @@ public sealed class SubmitStageTests
     [Fact]
     public async Task Submits_confirms_and_records_in_the_ledger()
     {
-        await using var s = await SyntheticSandbox.StartAsync();
-        await using var context = s.Context("submit");
+        // The sandbox takes keys of its own: the stage must send the configured ones to this loopback endpoint.
+        await using var s = await SyntheticSandbox.StartAsync(keys: SyntheticSandbox.OwnKeys);
+        await using var context = s.Context("submit", stageType: "numerai.submit");
         var options = await OptionsAsync(s, i => (i % 97) / 97.0);
 
         var result = await new SubmitStage().RunAsync(context, options, default);
@@ -23,9 +24,14 @@ public sealed class SubmitStageTests
         context.TestOutputs.Values["round"].ShouldBe("1000");
         var csv = File.ReadAllText(context.TestOutputs.Files["csv"]);
         csv.ShouldStartWith("id,prediction\n");
-        var ledger = File.ReadAllLines(Path.Combine(s.Workspace.Path, "submissions", "ledger.jsonl"));
+        var ledger = File.ReadAllLines(Ledger(s));
         ledger.ShouldHaveSingleItem().ShouldContain(id);
         s.Server.Requests.Where(r => r.Method == "PUT").ShouldHaveSingleItem().HadAuthorization.ShouldBeFalse();
+        context.StateSaves.ShouldBe(1, "the ledger is saved to the store before the lease is given back");
+        // The uploaded file carries the CSV's hash; Numerai (here the sandbox) appends its own suffix.
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(context.TestOutputs.Files["csv"])));
+        Path.GetFileName(context.TestOutputs.Files["csv"]).ShouldBe($"demo_model-{sha[..16]}.csv");
+        s.Server.Submissions[0].Filename.ShouldStartWith($"demo_model-{sha[..16]}-");
     }
 
     [Fact]
@@ -33,12 +39,12 @@ public sealed class SubmitStageTests
     {
         await using var s = await SyntheticSandbox.StartAsync();
         var options = await OptionsAsync(s, i => (i % 89) / 89.0);
-        await using (var first = s.Context("submit"))
+        await using (var first = s.Context("submit", stageType: "numerai.submit"))
         {
             (await new SubmitStage().RunAsync(first, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
         }
 
-        await using (var again = s.Context("submit"))
+        await using (var again = s.Context("submit", stageType: "numerai.submit"))
         {
             var result = await new SubmitStage().RunAsync(again, options, default);
             result.Status.ShouldBe(StageResultStatus.Declined);
@@ -48,14 +54,14 @@ public sealed class SubmitStageTests
 
         s.Server.Submissions.Count.ShouldBe(1);
         options.Force = true;
-        await using (var forced = s.Context("submit"))
+        await using (var forced = s.Context("submit", stageType: "numerai.submit"))
         {
             (await new SubmitStage().RunAsync(forced, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
         }
 
         s.Server.Submissions.Count.ShouldBe(2);
         var other = await OptionsAsync(s, i => (i % 83) / 83.0);
-        await using (var changed = s.Context("submit"))
+        await using (var changed = s.Context("submit", stageType: "numerai.submit"))
         {
             (await new SubmitStage().RunAsync(changed, other, default)).Status.ShouldBe(StageResultStatus.Succeeded);
         }
@@ -67,7 +73,7 @@ public sealed class SubmitStageTests
     public async Task A_new_round_changes_the_external_version()
     {
         await using var s = await SyntheticSandbox.StartAsync(state: null);
-        await using var context = s.Context("submit");
+        await using var context = s.Context("submit", stageType: "numerai.submit");
         var options = await OptionsAsync(s, i => i / 1000.0);
         (await new SubmitStage().GetExternalVersionAsync(context, options, default)).ShouldBe("round-1000");
         s.Time.Advance(TimeSpan.FromDays(1));
@@ -80,7 +86,7 @@ public sealed class SubmitStageTests
     public async Task Invalid_predictions_fail_before_anything_is_uploaded()
     {
         await using var s = await SyntheticSandbox.StartAsync();
-        await using var context = s.Context("submit");
+        await using var context = s.Context("submit", stageType: "numerai.submit");
         var options = await OptionsAsync(s, _ => 0.5);
         var before = s.Server.Requests.Count;
         var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
@@ -95,7 +101,7 @@ public sealed class SubmitStageTests
     public async Task Missing_live_ids_are_caught_with_the_live_file()
     {
         await using var s = await SyntheticSandbox.StartAsync();
-        await using var context = s.Context("submit");
+        await using var context = s.Context("submit", stageType: "numerai.submit");
         var ids = await s.LiveIdsAsync();
         var livePath = s.Workspace.File("live.parquet");
         PredictionsFile.WriteParquet(livePath, ids, [.. ids.Select(_ => 0.0)]);
@@ -111,13 +117,13 @@ public sealed class SubmitStageTests
     {
         await using var s = await SyntheticSandbox.StartAsync();
         var options = await OptionsAsync(s, i => i * 3.0 - 10);
-        await using (var raw = s.Context("submit"))
+        await using (var raw = s.Context("submit", stageType: "numerai.submit"))
         {
             (await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(raw, options, default))).Message.ShouldContain("rank: true");
         }
 
         options.Rank = true;
-        await using var ranked = s.Context("submit");
+        await using var ranked = s.Context("submit", stageType: "numerai.submit");
         (await new SubmitStage().RunAsync(ranked, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
         s.Server.Submissions.ShouldHaveSingleItem().Predictions.ShouldAllBe(v => v > 0 && v <= 1);
     }
@@ -126,7 +132,7 @@ public sealed class SubmitStageTests
     public async Task Dry_run_writes_the_csv_and_contacts_nobody()
     {
         await using var s = await SyntheticSandbox.StartAsync();
-        await using var context = s.Context("submit");
+        await using var context = s.Context("submit", stageType: "numerai.submit");
         var options = await OptionsAsync(s, i => (i % 50) / 50.0);
         var before = s.Server.Requests.Count;
         options.DryRun = true;
@@ -142,7 +148,7 @@ public sealed class SubmitStageTests
         await using var s = await SyntheticSandbox.StartAsync();
         var options = await OptionsAsync(s, i => (i % 50) / 50.0);
         s.Server.RoundStateOverride = SandboxRoundState.Closed;
-        await using var context = s.Context("submit");
+        await using var context = s.Context("submit", stageType: "numerai.submit");
         var result = await new SubmitStage().RunAsync(context, options, default);
         result.Status.ShouldBe(StageResultStatus.Declined);
         result.Code.ShouldBe("NP6303");
@@ -155,7 +161,7 @@ public sealed class SubmitStageTests
         await using var s = await SyntheticSandbox.StartAsync();
         var options = await OptionsAsync(s, i => (i % 50) / 50.0);
         s.Server.RoundStateOverride = SandboxRoundState.Late;
-        await using (var context = s.Context("submit"))
+        await using (var context = s.Context("submit", stageType: "numerai.submit"))
         {
             var result = await new SubmitStage().RunAsync(context, options, default);
             result.Status.ShouldBe(StageResultStatus.Declined);
@@ -164,7 +170,7 @@ public sealed class SubmitStageTests
         }
 
         options.AllowLate = true;
-        await using (var context = s.Context("submit"))
+        await using (var context = s.Context("submit", stageType: "numerai.submit"))
         {
             (await new SubmitStage().RunAsync(context, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
             context.SummaryValues["round"].ShouldBe("1000 (late)");
@@ -177,7 +183,7 @@ public sealed class SubmitStageTests
     public async Task Unknown_model_names_the_account_models()
     {
         await using var s = await SyntheticSandbox.StartAsync();
-        await using var context = s.Context("submit");
+        await using var context = s.Context("submit", stageType: "numerai.submit");
         var options = await OptionsAsync(s, i => (i % 50) / 50.0);
         options.Model = "demo_modle";
         var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
@@ -189,7 +195,7 @@ public sealed class SubmitStageTests
     public async Task A_failed_put_fails_the_stage_and_records_nothing()
     {
         await using var s = await SyntheticSandbox.StartAsync();
-        await using var context = s.Context("submit");
+        await using var context = s.Context("submit", stageType: "numerai.submit");
         var options = await OptionsAsync(s, i => (i % 50) / 50.0);
         s.Server.Faults.UploadFailureStatus = 403;
         s.Server.Faults.FailUploads(1);
@@ -197,8 +203,135 @@ public sealed class SubmitStageTests
         e.Code.ShouldBe("NP6509");
         e.Message.ShouldNotContain("X-Amz-Signature");
         s.Server.Submissions.ShouldBeEmpty();
-        File.Exists(Path.Combine(s.Workspace.Path, "submissions", "ledger.jsonl")).ShouldBeFalse();
+        File.Exists(Ledger(s)).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Without_any_ledger_the_rounds_latest_submission_on_Numerai_declines_the_same_predictions()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        var options = await OptionsAsync(s, i => (i % 71) / 71.0);
+        await using (var first = s.Context("submit", stageType: "numerai.submit"))
+        {
+            (await new SubmitStage().RunAsync(first, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
+        }
+
+        // A fresh container whose store lost the ledger: only Numerai remembers.
+        Directory.Delete(Path.Combine(s.Workspace.Path, "state"), recursive: true);
+        await using var lost = s.Context("submit", stageType: "numerai.submit");
+        var result = await new SubmitStage().RunAsync(lost, options, default);
+
+        result.Status.ShouldBe(StageResultStatus.Declined);
+        result.Code.ShouldBe("NP6305");
+        var submitted = s.Server.Submissions.ShouldHaveSingleItem();
+        result.Message.ShouldBe($"these predictions are already the latest submission of 'demo_model' in round 1000 on Numerai (submission {submitted.Id}, file '{submitted.Filename}' carries their hash {submitted.Filename[11..27]}). Set force: true to submit them again.");
+        lost.TestOutputs.Values["submission_id"].ShouldBe(submitted.Id);
+        s.Server.Requests.Count(r => r.Method == "PUT").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Other_predictions_submitted_later_in_the_round_let_the_first_ones_be_submitted_again()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        var a = await OptionsAsync(s, i => (i % 61) / 61.0);
+        var b = await OptionsAsync(s, i => (i % 67) / 67.0);
+        foreach (var options in new[] { a, b })
+        {
+            await using var context = s.Context("submit", stageType: "numerai.submit");
+            (await new SubmitStage().RunAsync(context, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
+            s.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Directory.Delete(Path.Combine(s.Workspace.Path, "state"), recursive: true);
+        await using var again = s.Context("submit", stageType: "numerai.submit");
+        var result = await new SubmitStage().RunAsync(again, a, default);
+
+        result.Status.ShouldBe(StageResultStatus.Succeeded, "the round's latest submission is b's, so a's predictions are not in");
+        s.Server.Submissions.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task The_ledger_of_earlier_versions_is_still_read()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        var options = await OptionsAsync(s, i => (i % 53) / 53.0);
+        await using (var first = s.Context("submit", stageType: "numerai.submit"))
+        {
+            (await new SubmitStage().RunAsync(first, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
+        }
+
+        var legacy = Path.Combine(s.Workspace.Path, "submissions", "ledger.jsonl");
+        Directory.CreateDirectory(Path.GetDirectoryName(legacy)!);
+        File.Move(Ledger(s), legacy);
+        s.Server.Faults.FailUploads(100);
+        await using var again = s.Context("submit", stageType: "numerai.submit");
+        var result = await new SubmitStage().RunAsync(again, options, default);
+
+        result.Code.ShouldBe("NP6305");
+        result.Message!.ShouldContain("from the ledger");
+    }
+
+    [Fact]
+    public async Task A_submission_lease_held_by_another_execution_declines_NP6308_after_the_wait()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        var options = await OptionsAsync(s, i => (i % 47) / 47.0);
+        options.LeaseWaitSeconds = 0;
+        await using var other = s.Context("submit", stageType: "numerai.submit");
+        await using var held = await other.TryAcquireLeaseAsync("numerai.submit/127.0.0.1/demo_model/round-1000", TimeSpan.FromMinutes(10), TimeSpan.Zero, default);
+        await using var context = s.Context("submit", stageType: "numerai.submit");
+
+        var result = await new SubmitStage().RunAsync(context, options, default);
+
+        held.ShouldNotBeNull();
+        result.Status.ShouldBe(StageResultStatus.Declined);
+        result.Code.ShouldBe("NP6308");
+        result.Message.ShouldBe("another execution is submitting 'demo_model' for round 1000 and held its lease for longer than lease_wait_seconds (0 s); nothing was uploaded. A later run checks again (the lease lapses after at most lease_ttl_seconds).");
+        s.Server.Requests.ShouldNotContain(r => r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task Racing_submissions_of_one_model_and_round_upload_once()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        var options = await OptionsAsync(s, i => (i % 43) / 43.0);
+        var contexts = Enumerable.Range(0, 4).Select(_ => s.Context("submit", stageType: "numerai.submit")).ToList();
+        // A loser that finds the lease held pauses until an execution finishes (each finish lets one pause end: the
+        // holder gives the lease back before it finishes), then the fake clock moves on by the pause.
+        using var finishes = new SemaphoreSlim(0);
+        foreach (var c in contexts)
+        {
+            c.Leases.Waiting = (_, pause) =>
+            {
+                finishes.Wait();
+                s.Time.Advance(pause);
+            };
+        }
+
+        var results = await Task.WhenAll(contexts.Select(c => Task.Run(async () =>
+        {
+            try
+            {
+                return await new SubmitStage().RunAsync(c, options, default);
+            }
+            finally
+            {
+                finishes.Release();
+            }
+        })));
+
+        results.Count(r => r.Status == StageResultStatus.Succeeded).ShouldBe(1);
+        results.Where(r => r.Status != StageResultStatus.Succeeded).Select(r => r.Code + " " + r.Message).ShouldAllBe(r => r.StartsWith("NP6305 these predictions were already submitted for 'demo_model' in round 1000 (submission ", StringComparison.Ordinal));
+        s.Server.Requests.Count(r => r.Method == "PUT").ShouldBe(1);
+        s.Server.Submissions.Count.ShouldBe(1);
+        foreach (var c in contexts)
+        {
+            await c.DisposeAsync();
+        }
+    }
+
+    private static string Ledger(SyntheticSandbox s) =>
+        Path.Combine(s.Workspace.Path, "state", "numerai.submit", "ledger", "127.0.0.1", "demo_model", "round-1000.jsonl");
 
     private static async Task<SubmitOptions> OptionsAsync(SyntheticSandbox s, Func<int, double> value, int drop = 0)
     {

@@ -25,10 +25,16 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
 
     public string Url => Server.Url.ToString();
 
+    /// <summary>Keys that are not the published demo keys: a sandbox started with them answers only a stage that sends the configured keys.</summary>
+    public static NumeraiCredentials OwnKeys { get; } = new("TEST_PUBLIC_ID", "TEST_SECRET_KEY_9f8e7d6c5b4a");
+
+    /// <summary>The keys this sandbox accepts (the demo keys unless it was started with others).</summary>
+    public NumeraiCredentials Keys => Server.Options.Keys;
+
     /// <summary>The sandbox's options (the tests compute the synthetic outcome of a round from them).</summary>
     public SandboxOptions Options => Server.Options;
 
-    public static async Task<SyntheticSandbox> StartAsync(SandboxRoundState? state = SandboxRoundState.Open, int history = 0, int rows = 1200, int features = 8)
+    public static async Task<SyntheticSandbox> StartAsync(SandboxRoundState? state = SandboxRoundState.Open, int history = 0, int rows = 1200, int features = 8, NumeraiCredentials? keys = null)
     {
         var time = new FakeTimeProvider(SandboxHarness.Anchor.AddMinutes(30));
         var server = await SandboxServer.StartAsync(new SandboxOptions
@@ -44,14 +50,17 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
             Features = features,
             Eras = 12,
             Seed = 7,
+            Keys = keys ?? NumeraiCredentials.SandboxDemo,
             History = history,
         });
         return new SyntheticSandbox(server, time, new TempWorkspace("np-stage-"));
     }
 
-    public TestStageContext Context(string stageId = "stage") => new(Workspace.Path, stageId, new Dictionary<string, string>(), Time);
+    /// <summary>A stage context whose secrets hold this sandbox's keys (NUMERAI_PUBLIC_ID / NUMERAI_SECRET_KEY), or the given secrets.</summary>
+    public TestStageContext Context(string stageId = "stage", IDictionary<string, string>? secrets = null, string stageType = "test.stage") =>
+        new(Workspace.Path, stageId, secrets ?? new Dictionary<string, string> { ["NUMERAI_PUBLIC_ID"] = Keys.PublicId, ["NUMERAI_SECRET_KEY"] = Keys.SecretKey }, Time, stageType);
 
-    public NumeraiClient DemoClient() => new(new NumeraiClientOptions { Endpoint = Server.Url, Credentials = NumeraiCredentials.SandboxDemo, RetryBaseDelay = TimeSpan.FromMilliseconds(5) });
+    public NumeraiClient DemoClient() => new(new NumeraiClientOptions { Endpoint = Server.Url, Credentials = Keys, RetryBaseDelay = TimeSpan.FromMilliseconds(5) });
 
     public string ModelId(string name = SandboxServer.DemoModel) => Server.ModelIds[name];
 

@@ -49,7 +49,9 @@ internal sealed class LiveSandbox : IAsyncDisposable
         return new LiveSandbox(server, time, new TempWorkspace("np-live-"));
     }
 
-    public TestStageContext Context(string stageId) => new(Workspace.Path, stageId, new Dictionary<string, string>(), Time);
+    /// <summary>A stage context whose secrets hold the sandbox's keys (the configured keys go to the loopback endpoint).</summary>
+    public TestStageContext Context(string stageId) =>
+        new(Workspace.Path, stageId, new Dictionary<string, string> { ["NUMERAI_PUBLIC_ID"] = NumeraiCredentials.SandboxPublicId, ["NUMERAI_SECRET_KEY"] = NumeraiCredentials.SandboxSecretKey }, Time);
 
     public NumeraiClient Client() => new(new NumeraiClientOptions { Endpoint = Server.Url, Credentials = NumeraiCredentials.SandboxDemo });
 

@@ -1,5 +1,7 @@
+using NumeraiPipeline.GcsStandIn;
 using System.Security.Cryptography;
 using Google.Cloud.Storage.V1;
+using Microsoft.Extensions.Time.Testing;
 using NumeraiPipeline.TestKit;
 
 namespace NumeraiPipeline.Storage.Tests;
@@ -146,7 +148,7 @@ public sealed class GcsRemoteStoreTests : IAsyncLifetime
     [Fact]
     public async Task Upload_and_download_are_retried_after_a_transient_503()
     {
-        var store = Store();
+        var store = Resilient(out _);
         var file = Write("r.bin", 3000);
         server.FailNext = 1;
 
@@ -159,21 +161,113 @@ public sealed class GcsRemoteStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_persistent_503_fails_with_NP6753_after_the_attempts()
+    public async Task A_persistent_503_fails_with_NP6756_once_the_budget_is_spent()
     {
-        var store = Store();
+        var store = Resilient(out var retries);
         var file = Write("r.bin", 10);
-        server.FailNext = 100;
+        server.FailNext = 1000;
 
         var ex = await Should.ThrowAsync<StorageException>(() => store.UploadAsync(file, "retry/x.bin", CancellationToken.None));
 
-        ex.Code.ShouldBe("NP6753");
-        ex.Message.ShouldBe("Cannot upload 'retry/x.bin' in gs://np-bucket/runs: 503 We encountered an internal error. Please try again.. Retry; check the bucket and the network.");
-        server.Log.Count.ShouldBe(GcsRemoteStore.MaxAttempts, string.Join("\n", server.Log));
+        ex.Code.ShouldBe("NP6756");
+        // Doubling from 0.5 s, at most 8 s, the last wait cut to what is left: 40 s of waits, ten attempts.
+        retries.Select(r => r.Delay.TotalSeconds).ShouldBe([0.5, 1, 2, 4, 8, 8, 8, 8, 0.5]);
+        ex.Message.ShouldBe("The store gs://np-bucket/runs could not upload 'retry/x.bin': 10 attempt(s) for 40 s (budget 40 s) all failed; the last: Cannot upload 'retry/x.bin' in gs://np-bucket/runs: 503 We encountered an internal error. Please try again.. Retry; check the bucket and the network. Check the network, the bucket and its permissions, then run again.");
+        server.Log.Count.ShouldBe(10, string.Join("\n", server.Log));
         server.FailNext = 0;
     }
 
-    private GcsRemoteStore Store() => new(Client(), "np-bucket", "runs") { RetryBaseDelay = TimeSpan.FromMilliseconds(10) };
+    [Fact]
+    public async Task Access_denied_is_NP6755_at_once_without_retries()
+    {
+        var store = Resilient(out var retries);
+        server.DenyNext = 1;
+
+        var ex = await Should.ThrowAsync<StorageException>(() => store.StatAsync("a/b", CancellationToken.None));
+
+        ex.Code.ShouldBe("NP6755");
+        ex.Transient.ShouldBeFalse();
+        ex.Message.ShouldStartWith("Cannot read the metadata of 'a/b' in gs://np-bucket/runs: access denied (403: numerai-job@project.iam.gserviceaccount.com does not have storage.objects.list access");
+        ex.Message.ShouldEndWith("Grant the job's service account roles/storage.objectAdmin on the bucket.");
+        retries.ShouldBeEmpty();
+        server.Log.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_create_only_write_succeeds_once_and_a_takeover_needs_the_current_generation()
+    {
+        var store = Store();
+        var first = await store.WriteIfGenerationMatchAsync("leases/x.json", "one"u8.ToArray(), 0, CancellationToken.None);
+        var second = await store.WriteIfGenerationMatchAsync("leases/x.json", "two"u8.ToArray(), 0, CancellationToken.None);
+        var stale = await store.WriteIfGenerationMatchAsync("leases/x.json", "three"u8.ToArray(), first!.Value - 1, CancellationToken.None);
+        var takeover = await store.WriteIfGenerationMatchAsync("leases/x.json", "four"u8.ToArray(), first.Value, CancellationToken.None);
+        var read = await store.ReadVersionedAsync("leases/x.json", CancellationToken.None);
+
+        first.ShouldNotBeNull();
+        second.ShouldBeNull();
+        stale.ShouldBeNull();
+        takeover.ShouldNotBeNull();
+        takeover.Value.ShouldBeGreaterThan(first.Value);
+        read!.Content.ShouldBe("four"u8.ToArray());
+        read.Generation.ShouldBe(takeover.Value);
+        server.GenerationOf("np-bucket", "runs/leases/x.json").ShouldBe(takeover.Value);
+        server.Log.Count(l => l.Contains("ifGenerationMatch=0", StringComparison.Ordinal)).ShouldBe(2, string.Join("\n", server.Log));
+        (await store.ReadVersionedAsync("leases/none.json", CancellationToken.None)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Of_many_concurrent_create_only_writes_exactly_one_wins()
+    {
+        var store = Store();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => store.WriteIfGenerationMatchAsync("leases/race.json", [(byte)('a' + i)], 0, CancellationToken.None)));
+
+        results.Count(r => r is not null).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_request_that_hangs_times_out_and_is_retried()
+    {
+        var time = new FakeTimeProvider();
+        var store = new ResilientRemoteStore(Store(), new StoreRetryOptions { Budget = TimeSpan.FromSeconds(30), AttemptTimeout = TimeSpan.FromSeconds(5), Time = time })
+        {
+            Retrying = r => time.Advance(r.Delay),
+        };
+        server.HangNext = 1;
+        // The hung request is seen by the server after the attempt's timer was set: advancing past it cancels it.
+        var arrivals = 0;
+        server.RequestArrived = _ =>
+        {
+            if (Interlocked.Increment(ref arrivals) == 1)
+            {
+                time.Advance(TimeSpan.FromSeconds(5));
+            }
+        };
+
+        var info = await store.StatAsync("nothing/here", CancellationToken.None);
+
+        info.ShouldBeNull();
+        server.Log.Count.ShouldBe(2, string.Join("\n", server.Log));
+        server.RequestArrived = null;
+    }
+
+    private GcsRemoteStore Store() => new(Client(), "np-bucket", "runs");
+
+    /// <summary>The store with retries on a fake clock that jumps over every wait, so retries cost no real time.</summary>
+    private ResilientRemoteStore Resilient(out List<StoreRetry> retries)
+    {
+        var time = new FakeTimeProvider();
+        var seen = new List<StoreRetry>();
+        retries = seen;
+        return new ResilientRemoteStore(Store(), new StoreRetryOptions { Budget = TimeSpan.FromSeconds(40), Time = time })
+        {
+            Retrying = r =>
+            {
+                seen.Add(r);
+                time.Advance(r.Delay);
+            },
+        };
+    }
 
     private StorageClient Client() =>
         new StorageClientBuilder { BaseUri = server.Endpoint + "/storage/v1/", UnauthenticatedAccess = true }.Build();

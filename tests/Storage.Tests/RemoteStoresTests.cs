@@ -1,3 +1,4 @@
+using NumeraiPipeline.GcsStandIn;
 using NumeraiPipeline.TestKit;
 
 namespace NumeraiPipeline.Storage.Tests;
@@ -31,7 +32,7 @@ public sealed class RemoteStoresTests
 
         var store = RemoteStores.Create(temp.File("store"));
 
-        store.ShouldBeOfType<LocalDirectoryStore>().Root.ShouldBe(temp.File("store"));
+        store.ShouldBeOfType<ResilientRemoteStore>().Inner.ShouldBeOfType<LocalDirectoryStore>().Root.ShouldBe(temp.File("store"));
     }
 
     [Fact]
@@ -40,17 +41,10 @@ public sealed class RemoteStoresTests
         await using var server = await FakeGcsServer.StartAsync("emu-bucket");
         using var temp = new TempWorkspace();
         File.WriteAllText(temp.File("f"), "via env");
-        var before = Environment.GetEnvironmentVariable("STORAGE_EMULATOR_HOST");
-        Environment.SetEnvironmentVariable("STORAGE_EMULATOR_HOST", server.Endpoint.Replace("http://", "", StringComparison.Ordinal));
-        try
-        {
-            var store = RemoteStores.Create("gs://emu-bucket/p");
-            await store.UploadAsync(temp.File("f"), "k.txt", CancellationToken.None);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("STORAGE_EMULATOR_HOST", before);
-        }
+        var environment = new Dictionary<string, string> { ["STORAGE_EMULATOR_HOST"] = server.Endpoint.Replace("http://", "", StringComparison.Ordinal) };
+
+        var store = RemoteStores.Create("gs://emu-bucket/p", new RemoteStoreOptions { Environment = environment.GetValueOrDefault });
+        await store.UploadAsync(temp.File("f"), "k.txt", CancellationToken.None);
 
         server.Content("emu-bucket", "p/k.txt").ShouldBe("via env"u8.ToArray());
     }

@@ -1,3 +1,4 @@
+using NumeraiPipeline.GcsStandIn;
 using Google.Cloud.Storage.V1;
 using NumeraiPipeline.TestKit;
 

@@ -13,9 +13,11 @@ public sealed class TestStageContext : StageContext, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, string> summary = new();
     private readonly List<IAsyncDisposable> resources = [];
+    private NumeraiPipeline.Storage.StoreLeases? leases;
 
-    public TestStageContext(string workspace, string stageId = "stage", IDictionary<string, string>? secrets = null, TimeProvider? time = null)
+    public TestStageContext(string workspace, string stageId = "stage", IDictionary<string, string>? secrets = null, TimeProvider? time = null, string stageType = "test.stage")
     {
+        StageType = stageType;
         WorkspaceDirectory = workspace;
         StageId = stageId;
         ScratchDirectory = Path.Combine(workspace, "scratch", stageId);
@@ -37,6 +39,26 @@ public sealed class TestStageContext : StageContext, IAsyncDisposable
     public IReadOnlyDictionary<string, string> SummaryValues => summary;
 
     public List<StageSnapshot> FinishedStages { get; } = [];
+
+    /// <summary>The stage type, which names the state folder.</summary>
+    public string StageType { get; }
+
+    /// <summary>How many times the stage called <see cref="SaveStateAsync"/>.</summary>
+    public int StateSaves { get; private set; }
+
+    /// <summary>Leases live in the workspace, as in a run without a store; tests share one workspace to make executions race.</summary>
+    public NumeraiPipeline.Storage.StoreLeases Leases => leases ??= new(new NumeraiPipeline.Storage.LocalDirectoryStore(WorkspaceDirectory), Time);
+
+    public override string StateDirectory => Directory.CreateDirectory(Path.Combine(WorkspaceDirectory, "state", StageType)).FullName;
+
+    public override Task SaveStateAsync(CancellationToken cancellationToken)
+    {
+        StateSaves++;
+        return Task.CompletedTask;
+    }
+
+    public override async Task<StageLease?> TryAcquireLeaseAsync(string name, TimeSpan ttl, TimeSpan wait, CancellationToken cancellationToken) =>
+        await Leases.TryAcquireAsync(name, $"test run {RunId}", ttl, wait, cancellationToken) is { } lease ? new TestLease(lease) : null;
 
     public override string RunId { get; } = Guid.NewGuid().ToString("N");
 
@@ -75,6 +97,17 @@ public sealed class TestStageContext : StageContext, IAsyncDisposable
         {
             await r.DisposeAsync();
         }
+    }
+
+    private sealed class TestLease(NumeraiPipeline.Storage.StoreLease lease) : StageLease
+    {
+        public override string Name => lease.Name;
+
+        public override DateTimeOffset ExpiresAt => lease.ExpiresAt;
+
+        public override Task<bool> RenewAsync(TimeSpan ttl, CancellationToken cancellationToken) => lease.RenewAsync(ttl, cancellationToken);
+
+        public override ValueTask DisposeAsync() => lease.DisposeAsync();
     }
 
     private sealed class SyncProgress(List<StageProgress> sink) : IProgress<StageProgress>

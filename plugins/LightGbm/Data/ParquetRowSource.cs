@@ -4,11 +4,12 @@ using NumeraiPipeline.Plugins.LightGbm.Training;
 namespace NumeraiPipeline.Plugins.LightGbm.Data;
 
 /// <summary>
-/// The selected rows of a Numerai parquet file (read with <see cref="NumeraiParquetReader"/>) as int8 row chunks, one
-/// per row group. Opening reads only the small columns (era, data_type, target, id) to count the rows and collect the
-/// labels; features are read block by block when the chunks are enumerated. When the kept features fit in
-/// <c>residentLimitBytes</c>, the first enumeration keeps the blocks and later ones replay them (one parquet read);
-/// otherwise every enumeration streams the file again, so the int8 matrix is never resident.
+/// The selected rows of a Numerai parquet file (read with <see cref="NumeraiParquetReader"/>) as int8 row chunks.
+/// Opening reads only the small columns (era, data_type, target, id) to count the rows and collect the labels; features
+/// are read block by block (page by page, never a row group at once) when the chunks are enumerated. When the kept
+/// features fit in <c>residentLimitBytes</c>, the first read keeps the blocks and later ones replay them (one parquet
+/// read); otherwise every read streams the file again, so the int8 matrix is never resident, and a row group whose
+/// columns do not fit the strip budget together is read in column strips (<see cref="ReadStrips"/>).
 /// </summary>
 internal sealed class ParquetRowSource : IRowSource, IDisposable
 {
@@ -128,27 +129,62 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
         }
     }
 
-    public IEnumerable<RowChunk> ReadChunks(CancellationToken cancellationToken)
+    public IEnumerable<RowChunk> ReadChunks(CancellationToken cancellationToken) => Read(featureSpec, cancellationToken);
+
+    public IEnumerable<RowChunk> ReadStrips(long stripBytes, CancellationToken cancellationToken) =>
+        resident ? Read(featureSpec, cancellationToken) : Read(featureSpec with { FeatureStripBytes = stripBytes }, cancellationToken);
+
+    public byte[] ReadRows(IReadOnlyList<int> rows, CancellationToken cancellationToken)
+    {
+        if (!resident)
+        {
+            return reader.ReadRows(featureSpec, rows.Select(r => (long)r).ToArray(), cancellationToken).Features;
+        }
+
+        // resident: the first read keeps the blocks, so the sample comes out of them and the file is read once
+        foreach (var _ in Read(featureSpec, cancellationToken))
+        {
+        }
+
+        var width = FeatureNames.Count;
+        var result = new byte[(long)rows.Count * width];
+        var next = 0;
+        foreach (var block in cache!)
+        {
+            while (next < rows.Count && rows[next] < block.FirstRow + block.RowCount)
+            {
+                block.GetRow((int)(rows[next] - block.FirstRow)).CopyTo(result.AsSpan(next * width, width));
+                next++;
+            }
+        }
+
+        return next == rows.Count ? result : throw new ArgumentException($"row {rows[next]} is beyond the {Rows} rows", nameof(rows));
+    }
+
+    private IEnumerable<RowChunk> Read(ReadSpec spec, CancellationToken cancellationToken)
     {
         if (cache is not null)
         {
             foreach (var block in cache)
             {
-                yield return new RowChunk(block.Features, block.RowCount);
+                yield return Chunk(block);
             }
 
             yield break;
         }
 
         var filling = resident ? new List<DataBlock>() : null;
-        foreach (var block in reader.ReadBlocks(featureSpec, cancellationToken))
+        foreach (var block in reader.ReadBlocks(spec, cancellationToken))
         {
             filling?.Add(block);
-            yield return new RowChunk(block.Features, block.RowCount);
+            yield return Chunk(block);
         }
 
         cache = filling;
     }
+
+    private static RowChunk Chunk(DataBlock block) =>
+        new(block.Features.AsMemory(0, block.RowCount * block.FeatureCount), block.RowCount, block.FirstRow, block.FeatureOffset, block.FeatureCount);
 
     public void Dispose() => reader.Dispose();
 }

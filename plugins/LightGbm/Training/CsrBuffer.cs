@@ -21,8 +21,11 @@ internal sealed class CsrBuffer
 
     public float[] Values { get; }
 
-    /// <summary>Converts <paramref name="rows"/> rows of <paramref name="width"/> bytes; <c>RowStarts[rows]</c> is the value count.</summary>
-    public void Fill(ReadOnlyMemory<byte> features, int rows, int width)
+    /// <summary>
+    /// Converts <paramref name="rows"/> rows of <paramref name="width"/> bytes, the features from
+    /// <paramref name="firstColumn"/> on; <c>RowStarts[rows]</c> is the value count.
+    /// </summary>
+    public void Fill(ReadOnlyMemory<byte> features, int rows, int width, int firstColumn = 0)
     {
         if (rows + 1 > RowStarts.Length || (long)rows * width > Columns.Length)
         {
@@ -67,7 +70,7 @@ internal sealed class CsrBuffer
                 for (var c = 0; c <= last; c++)
                 {
                     var b = row[c];
-                    columns[k] = c;
+                    columns[k] = firstColumn + c;
                     values[k] = Int8Features.ToFloat32(b);
                     k += b != 0 ? 1 : 0;
                 }

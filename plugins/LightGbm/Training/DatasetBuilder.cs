@@ -8,28 +8,40 @@ namespace NumeraiPipeline.Plugins.LightGbm.Training;
 /// sample (LGBM_SampleIndices, the sample LGBM_DatasetCreateFromMat would draw) gives the bin boundaries
 /// (LGBM_DatasetCreateFromSampledColumn), then the rows are converted and pushed chunk by chunk into the binned
 /// Dataset (LGBM_DatasetPushRowsByCSR: only the non-zero values, as LightGBM's dense path keeps them) through one
-/// reused buffer.
+/// reused buffer. A streamed source may hand the rows over in column strips (a row group whose columns do not fit
+/// <see cref="StripBytes"/> together); each strip is pushed as rows holding only its features, which gives the same
+/// Dataset when <see cref="StripPushCheck"/> says so, and the Dataset is finished by hand after the last strip.
 /// </summary>
 internal static unsafe class DatasetBuilder
 {
     /// <summary>Upper bound of the push buffer (column indices and float32 values of the non-zero values) in bytes.</summary>
     private const long PushBufferBytes = 16L << 20;
 
+    /// <summary>Encoded column bytes a streamed source may hold open at once while pushing (its strip budget).</summary>
+    public const long StripBytes = 256L << 20;
+
     /// <summary>Bytes per value in the push buffer: an int32 column index and a float32 value.</summary>
     private const int CsrBytesPerValue = 8;
 
     /// <summary>Builds a training Dataset chunk by chunk.</summary>
-    public static SafeDatasetHandle BuildStreamed(IRowSource source, ReadOnlySpan<float> labels, string parameters, CancellationToken cancellationToken)
+    public static SafeDatasetHandle BuildStreamed(IRowSource source, ReadOnlySpan<float> labels, string parameters, CancellationToken cancellationToken) =>
+        BuildStreamed(source, labels, parameters, StripPolicy.WhenExact, StripBytes, out _, cancellationToken);
+
+    /// <summary>
+    /// Builds a training Dataset chunk by chunk, with the given strip policy and budget; <paramref name="stripsExact"/>
+    /// tells whether the bins allow strips (<see cref="StripPushCheck"/>), for Datasets built later by reference.
+    /// </summary>
+    public static SafeDatasetHandle BuildStreamed(IRowSource source, ReadOnlySpan<float> labels, string parameters, StripPolicy strips, long stripBytes, out bool stripsExact, CancellationToken cancellationToken)
     {
         var rows = source.Rows;
         var width = source.FeatureNames.Count;
         CheckShape(rows, width, labels.Length);
 
         var sample = SampleIndices(rows, parameters);
-        var dataset = CreateFromSample(source, sample, parameters, cancellationToken);
+        var dataset = CreateFromSample(source, sample, parameters, out stripsExact, cancellationToken);
         try
         {
-            PushAll(dataset, source, cancellationToken);
+            PushAll(dataset, source, Strips(stripsExact, source, strips, stripBytes), cancellationToken);
             SetFeatureNames(dataset, source.FeatureNames);
             SetLabels(dataset, labels);
             return dataset;
@@ -42,14 +54,14 @@ internal static unsafe class DatasetBuilder
     }
 
     /// <summary>Builds a Dataset (for validation) that shares the bins of <paramref name="reference"/>, chunk by chunk.</summary>
-    public static SafeDatasetHandle BuildByReference(SafeDatasetHandle reference, IRowSource source, ReadOnlySpan<float> labels, CancellationToken cancellationToken)
+    public static SafeDatasetHandle BuildByReference(SafeDatasetHandle reference, IRowSource source, ReadOnlySpan<float> labels, bool stripsExact, StripPolicy strips, long stripBytes, CancellationToken cancellationToken)
     {
         CheckShape(source.Rows, source.FeatureNames.Count, labels.Length);
         Lgbm.Check(NativeMethods.LGBM_DatasetCreateByReference(reference, source.Rows, out var raw), "LGBM_DatasetCreateByReference");
         var dataset = new SafeDatasetHandle(raw);
         try
         {
-            PushAll(dataset, source, cancellationToken);
+            PushAll(dataset, source, Strips(stripsExact, source, strips, stripBytes), cancellationToken);
             SetLabels(dataset, labels);
             return dataset;
         }
@@ -116,37 +128,16 @@ internal static unsafe class DatasetBuilder
         }
     }
 
-    private static SafeDatasetHandle CreateFromSample(IRowSource source, int[] sample, string parameters, CancellationToken cancellationToken)
+    /// <summary>The binned, still empty Dataset from the bin sample (also used by the benchmark to time the push alone).</summary>
+    internal static SafeDatasetHandle CreateFromSample(IRowSource source, int[] sample, string parameters, out bool stripsExact, CancellationToken cancellationToken)
     {
         var width = source.FeatureNames.Count;
 
-        // 1) copy the sampled rows' bytes (sample x width bytes) while walking the chunks
-        var sampled = new byte[(long)sample.Length * width];
-        var next = 0;
-        var rowStart = 0;
-        foreach (var chunk in source.ReadChunks(cancellationToken))
-        {
-            var span = chunk.Features.Span;
-            while (next < sample.Length && sample[next] < rowStart + chunk.Rows)
-            {
-                span.Slice((sample[next] - rowStart) * width, width).CopyTo(sampled.AsSpan((int)((long)next * width), width));
-                next++;
-            }
+        // 1) the sampled rows' bytes (sample x width): a streamed source decodes them column chunk by column chunk
+        var sampled = source.ReadRows(sample, cancellationToken);
 
-            rowStart += chunk.Rows;
-            if (next == sample.Length)
-            {
-                break;
-            }
-        }
-
-        if (next != sample.Length)
-        {
-            throw new InvalidOperationException($"the row source yielded fewer rows than its {source.Rows} announced");
-        }
-
-        // The sampling pass left Parquet.Net's buffers as garbage (a streamed source reuses one block array); return
-        // it to the OS before LightGBM allocates the sample columns and the binned Dataset.
+        // The sampling pass left the reader's column buffers as garbage; return it to the OS before LightGBM allocates
+        // the sample columns and the binned Dataset.
         if (!source.InMemory)
         {
             ReleaseGarbage(aggressive: true);
@@ -159,18 +150,36 @@ internal static unsafe class DatasetBuilder
         var positions = (int**)NativeMemory.AllocZeroed((nuint)width, (nuint)sizeof(nint));
         try
         {
-            SampleColumns(sampled, sample.Length, width, counts, values, positions, cancellationToken);
+            var maxNonZero = new int[width];
+            SampleColumns(sampled, sample.Length, width, counts, maxNonZero, values, positions, cancellationToken);
+            stripsExact = StripPushCheck.StripsAreExact(parameters, sample.Length, maxNonZero);
 
             // the sampled bytes are now in the native columns
             sampled = [];
             ReleaseGarbage(aggressive: !source.InMemory);
 
+            // LightGBM writes into the arrays of column pointers it is given: for a feature whose most frequent bin is not
+            // the zero bin, feature bundling (FastFeatureBundling) points that column's entry at a vector of its own,
+            // freed before the call returns. Freeing through those entries afterwards was a double free (a crash on
+            // data where one non-zero value fills 70 % of a feature); LightGBM gets copies of the arrays instead.
+            var valuesSeen = (double**)NativeMemory.Alloc((nuint)width, (nuint)sizeof(nint));
+            var positionsSeen = (int**)NativeMemory.Alloc((nuint)width, (nuint)sizeof(nint));
             nint raw;
-            fixed (int* pc = counts)
+            try
             {
-                Lgbm.Check(
-                    NativeMethods.LGBM_DatasetCreateFromSampledColumn(values, positions, width, pc, sample.Length, source.Rows, source.Rows, parameters, out raw),
-                    "LGBM_DatasetCreateFromSampledColumn");
+                new Span<nint>(values, width).CopyTo(new Span<nint>(valuesSeen, width));
+                new Span<nint>(positions, width).CopyTo(new Span<nint>(positionsSeen, width));
+                fixed (int* pc = counts)
+                {
+                    Lgbm.Check(
+                        NativeMethods.LGBM_DatasetCreateFromSampledColumn(valuesSeen, positionsSeen, width, pc, sample.Length, source.Rows, source.Rows, parameters, out raw),
+                        "LGBM_DatasetCreateFromSampledColumn");
+                }
+            }
+            finally
+            {
+                NativeMemory.Free(valuesSeen);
+                NativeMemory.Free(positionsSeen);
             }
 
             return new SafeDatasetHandle(raw);
@@ -201,7 +210,7 @@ internal static unsafe class DatasetBuilder
     /// has nothing to do. A column with missing values keeps the sample order, because LightGBM first compacts
     /// the NaNs away and reads the leftover tail later.
     /// </summary>
-    private static void SampleColumns(byte[] sampled, int sampleRows, int width, int[] counts, double** values, int** positions, CancellationToken cancellationToken)
+    private static void SampleColumns(byte[] sampled, int sampleRows, int width, int[] counts, int[] maxNonZero, double** values, int** positions, CancellationToken cancellationToken)
     {
         const int Block = 64;
         var blocks = (width + Block - 1) / Block;
@@ -232,6 +241,13 @@ internal static unsafe class DatasetBuilder
 
                 var nonZero = sampleRows - h[0];
                 counts[c0 + c] = nonZero;
+                var most = 0;
+                for (var value = 1; value < 256; value++)
+                {
+                    most = Math.Max(most, h[value]);
+                }
+
+                maxNonZero[c0 + c] = most;
                 var v = (double*)NativeMemory.Alloc((nuint)nonZero + 1, sizeof(double));
                 var p = (int*)NativeMemory.Alloc((nuint)nonZero + 1, sizeof(int));
                 values[c0 + c] = v;
@@ -264,37 +280,56 @@ internal static unsafe class DatasetBuilder
         }, _ => { });
     }
 
-    private static void PushAll(SafeDatasetHandle dataset, IRowSource source, CancellationToken cancellationToken)
+    /// <summary>The strip budget for a streamed source, or null for whole rows (kept rows, or strips not exact).</summary>
+    private static long? Strips(bool exact, IRowSource source, StripPolicy policy, long stripBytes) => policy switch
+    {
+        StripPolicy.Always => stripBytes,
+        StripPolicy.WhenExact when exact && !source.InMemory => stripBytes,
+        _ => null,
+    };
+
+    /// <summary>Pushes every row (whole rows, or strips under <paramref name="stripBytes"/>) and finishes the Dataset.</summary>
+    internal static void PushAll(SafeDatasetHandle dataset, IRowSource source, long? stripBytes, CancellationToken cancellationToken)
     {
         var width = source.FeatureNames.Count;
         var maxRows = (int)Math.Clamp(PushBufferBytes / (CsrBytesPerValue * (long)width), 1, int.MaxValue / width);
         CsrBuffer? buffer = null;
-        var start = 0;
-        foreach (var chunk in source.ReadChunks(cancellationToken))
+        long covered = 0;
+
+        // strips of a row reach LightGBM one after the other, so the Dataset finishes loading when told, not when a
+        // push reaches its last row
+        Lgbm.Check(NativeMethods.LGBM_DatasetSetWaitForManualFinish(dataset, 1), "LGBM_DatasetSetWaitForManualFinish");
+        var chunks = stripBytes is { } strip ? source.ReadStrips(strip, cancellationToken) : source.ReadChunks(cancellationToken);
+        foreach (var chunk in chunks)
         {
+            if (chunk.FeatureOffset == 0)
+            {
+                covered += chunk.Rows;
+            }
+
             for (var offset = 0; offset < chunk.Rows; offset += maxRows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var n = Math.Min(maxRows, chunk.Rows - offset);
                 buffer ??= new CsrBuffer(Math.Min(maxRows, Math.Max(n, chunk.Rows)), width);
-                buffer.Fill(chunk.Features.Slice(offset * width, n * width), n, width);
+                buffer.Fill(chunk.Features.Slice(offset * chunk.Width, n * chunk.Width), n, chunk.Width, chunk.FeatureOffset);
                 fixed (int* indptr = buffer.RowStarts)
                 fixed (int* indices = buffer.Columns)
                 fixed (float* data = buffer.Values)
                 {
                     Lgbm.Check(
-                        NativeMethods.LGBM_DatasetPushRowsByCSR(dataset, indptr, NativeMethods.DtypeInt32, indices, data, NativeMethods.DtypeFloat32, n + 1, buffer.RowStarts[n], width, start),
+                        NativeMethods.LGBM_DatasetPushRowsByCSR(dataset, indptr, NativeMethods.DtypeInt32, indices, data, NativeMethods.DtypeFloat32, n + 1, buffer.RowStarts[n], width, chunk.FirstRow + offset),
                         "LGBM_DatasetPushRowsByCSR");
                 }
-
-                start += n;
             }
         }
 
-        if (start != source.Rows)
+        if (covered != source.Rows)
         {
-            throw new InvalidOperationException($"the row source yielded {start} rows, not the {source.Rows} it announced");
+            throw new InvalidOperationException($"the row source yielded {covered} rows, not the {source.Rows} it announced");
         }
+
+        Lgbm.Check(NativeMethods.LGBM_DatasetMarkFinished(dataset), "LGBM_DatasetMarkFinished");
     }
 
     /// <summary>Full blocking collection; aggressive also decommits the freed memory.</summary>

@@ -2,7 +2,7 @@ namespace NumeraiPipeline.Plugins.LightGbm.Training;
 
 /// <summary>
 /// Rows of int8 features, row-major, one byte per value (<see cref="Int8Features.Missing"/> = missing), readable
-/// chunk by chunk. <see cref="ReadChunks"/> may be called more than once and yields the rows in the same order.
+/// chunk by chunk. The reads may be repeated and yield the rows in the same order.
 /// </summary>
 internal interface IRowSource
 {
@@ -13,15 +13,24 @@ internal interface IRowSource
     IReadOnlyList<string> FeatureNames { get; }
 
     /// <summary>
-    /// True when the rows stay in memory between enumerations; false when every enumeration reads them again (then
-    /// collecting garbage between passes returns the reader's transient memory).
+    /// True when the rows stay in memory between reads; false when every read decodes them again (then collecting
+    /// garbage between passes returns the reader's transient memory).
     /// </summary>
     bool InMemory { get; }
 
     /// <summary>
-    /// Yields consecutive chunks of rows; each chunk holds <c>rows x FeatureNames.Count</c> bytes. When
-    /// <see cref="InMemory"/> is false a chunk's bytes are only valid until the next chunk is requested (the source
-    /// may reuse its buffer).
+    /// Yields consecutive chunks of whole rows. When <see cref="InMemory"/> is false a chunk's bytes are only valid
+    /// until the next chunk is requested (the source may reuse its buffer).
     /// </summary>
     IEnumerable<RowChunk> ReadChunks(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Yields every row, possibly in column strips (chunks holding some of the features of their rows) so that the
+    /// source holds at most about <paramref name="stripBytes"/> of encoded columns at once. The strips of any row come
+    /// in ascending feature order, each row exactly once per feature; a source that keeps its rows yields whole rows.
+    /// </summary>
+    IEnumerable<RowChunk> ReadStrips(long stripBytes, CancellationToken cancellationToken);
+
+    /// <summary>The whole rows at these positions (ascending), row-major.</summary>
+    byte[] ReadRows(IReadOnlyList<int> rows, CancellationToken cancellationToken);
 }

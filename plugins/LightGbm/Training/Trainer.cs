@@ -13,15 +13,16 @@ internal static class Trainer
     {
         var parameters = request.Parameters.ToString();
         var clock = Stopwatch.StartNew();
+        var stripsExact = false;
         using var train = request.WholeMatrix
             ? DatasetBuilder.BuildFromWholeMatrix(request.Train, request.Labels, parameters, cancellationToken)
-            : DatasetBuilder.BuildStreamed(request.Train, request.Labels, parameters, cancellationToken);
+            : DatasetBuilder.BuildStreamed(request.Train, request.Labels, parameters, request.Strips, request.StripBytes, out stripsExact, cancellationToken);
         SafeDatasetHandle? valid = null;
         try
         {
             if (request.Valid is not null)
             {
-                valid = DatasetBuilder.BuildByReference(train, request.Valid, request.ValidLabels ?? throw new ArgumentException("ValidLabels missing"), cancellationToken);
+                valid = DatasetBuilder.BuildByReference(train, request.Valid, request.ValidLabels ?? throw new ArgumentException("ValidLabels missing"), stripsExact, request.Strips, request.StripBytes, cancellationToken);
             }
 
             var datasetTime = clock.Elapsed;

@@ -14,6 +14,12 @@ internal sealed record TrainingRequest(IRowSource Train, float[] Labels, LightGb
     /// <summary>Report progress every this many iterations.</summary>
     public int ProgressEvery { get; init; } = 50;
 
+    /// <summary>Encoded column bytes a streamed source may hold open at once (its column-strip budget).</summary>
+    public long StripBytes { get; init; } = DatasetBuilder.StripBytes;
+
+    /// <summary>Whether column strips may be used at all.</summary>
+    public StripPolicy Strips { get; init; } = StripPolicy.WhenExact;
+
     /// <summary>Build the Dataset the plain way (whole float32 matrix, LGBM_DatasetCreateFromMat), for comparisons only.</summary>
     public bool WholeMatrix { get; init; }
 }

@@ -70,7 +70,7 @@ internal sealed partial class CommandFactory
             };
             return new OptionDoc(p.Name, OptionsBinder.Describe(p.Property.PropertyType).Replace("a ", "", StringComparison.Ordinal), shown, p.Property.GetCustomAttribute<RequiredAttribute>() is not null, p.Property.GetCustomAttribute<DescriptionAttribute>()?.Description ?? "");
         }).ToList();
-        var outputs = d.Outputs.Select(o => new OutputDoc(o.Name, o.Kind.ToString().ToLowerInvariant(), o.Description)).ToList();
+        var outputs = d.Outputs.Select(o => new OutputDoc(o.Name, o.Kind.ToString().ToLowerInvariant() + (o.Secret ? ", secret" : ""), o.Description)).ToList();
         return new StageDoc(d.Id, d.Description, d.Plugin.Name, d.Plugin.Version, options, outputs);
     }
 

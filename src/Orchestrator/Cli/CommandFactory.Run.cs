@@ -11,10 +11,11 @@ internal sealed partial class CommandFactory
     public static readonly Option<string?> Force = new("--force") { Description = "Rerun every stage, or only STAGE with --force STAGE", Arity = ArgumentArity.ZeroOrOne };
     public static readonly Option<int?> MaxParallel = new Option<int?>("--max-parallel") { Description = "Stages run at once (default: the number of cores)" }.InRange(1, 1024);
     public static readonly Option<bool> Watch = new("--watch") { Description = "Stay running: rerun when a plugin or the pipeline file changes, hot-swapping plugins" };
+    public static readonly Option<TimeSpan?> StoreBudget = new Option<TimeSpan?>("--store-budget") { Description = "How long each operation on the --store is retried (backoff) before the run fails with NP6756, e.g. 00:01:00 (default 60 s)" }.InRange(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1));
 
     public Command Run()
     {
-        var command = new Command("run", "Run a pipeline; stages that are up to date are skipped") { CommonOptions.Pipeline, Force, MaxParallel, Watch };
+        var command = new Command("run", "Run a pipeline; stages that are up to date are skipped") { CommonOptions.Pipeline, Force, MaxParallel, Watch, StoreBudget };
         command.SetAction(async (parse, token) =>
         {
             using var session = Session(parse);
@@ -97,18 +98,33 @@ internal sealed partial class CommandFactory
     {
         var renderer = new ConsoleRenderer(session);
         var options = BuildRunOptions(session, plan, parse, renderer);
-        var storeUri = session.Settings.Store ?? session.Environment(NumeraiPipeline.Storage.RemoteStores.EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(storeUri))
-        {
-            // Artifacts and stamps live in the store too: pull what an earlier job stored, push each stage as it completes.
-            var sync = new NumeraiPipeline.Storage.WorkspaceSync(NumeraiPipeline.Storage.RemoteStores.Create(storeUri.Trim()), session.LoggerFactory.CreateLogger("NumeraiPipeline.Store"));
-            await sync.PullAsync(session.Workspace, plan.Pipeline.Name, token).ConfigureAwait(false);
-            options = options with { OnStageCommitted = (paths, ct) => sync.PushAsync(session.Workspace, paths, ct) };
-        }
+        var store = CreateRunStore(session, parse, options.Time);
+        // The executor pulls from the store under the workspace lock; each stage's outputs, stamp and state are pushed as it completes.
+        options = options with { Store = store, OnStageCommitted = store.Remote is null ? null : store.PushAsync };
 
         var result = await new PipelineExecutor(plan, options).RunAsync(token).ConfigureAwait(false);
         renderer.Outcome(result);
         return result;
+    }
+
+    /// <summary>
+    /// The run's durable side: the remote store of --store (else NUMERAI_PIPELINE_STORE), every operation retried within
+    /// --store-budget; without one, leases in the workspace.
+    /// </summary>
+    public static RunStore CreateRunStore(CliSession session, ParseResult parse, TimeProvider time)
+    {
+        var logger = session.LoggerFactory.CreateLogger("NumeraiPipeline.Store");
+        var storeUri = session.Settings.Store ?? session.Environment(NumeraiPipeline.Storage.RemoteStores.EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(storeUri))
+        {
+            return new RunStore(session.Workspace, null, time, logger);
+        }
+
+        var budget = parse.GetResult(StoreBudget) is null ? null : parse.GetValue(StoreBudget);
+
+        var retry = new NumeraiPipeline.Storage.StoreRetryOptions { Budget = budget ?? NumeraiPipeline.Storage.StoreRetryOptions.DefaultBudget, Time = time };
+        var remote = NumeraiPipeline.Storage.RemoteStores.Create(storeUri.Trim(), new NumeraiPipeline.Storage.RemoteStoreOptions { Environment = session.Environment, Retry = retry, Logger = logger });
+        return new RunStore(session.Workspace, remote, time, logger);
     }
 
 }

@@ -7,7 +7,7 @@ using NumeraiPipeline.Sdk;
 namespace NumeraiPipeline.Orchestrator.Execution;
 
 /// <summary>The host's StageContext: one per stage execution.</summary>
-internal sealed class HostStageContext(
+internal sealed partial class HostStageContext(
     string runId,
     string pipelineName,
     string stageId,
@@ -17,7 +17,9 @@ internal sealed class HostStageContext(
     ISecretStore secrets,
     TimeProvider time,
     Func<RunSnapshot> run,
-    Action<IAsyncDisposable> registerResource) : StageContext
+    Action<IAsyncDisposable> registerResource,
+    RunStore store,
+    StateTracker state) : StageContext
 {
     public ConcurrentDictionary<string, string> SummaryValues { get; } = new(StringComparer.Ordinal);
 

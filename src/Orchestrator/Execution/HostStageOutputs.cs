@@ -72,9 +72,13 @@ internal sealed class HostStageOutputs(string directory, IReadOnlyCollection<str
         Files[name] = Path.GetFullPath(path);
     }
 
+    /// <summary>Called when a value output is set (the host registers secret outputs with the secret store).</summary>
+    public Action<string, string>? OnValue { get; init; }
+
     public void SetValue(string name, string value)
     {
         CheckDeclared(name);
+        OnValue?.Invoke(name, value);
         Values[name] = value;
     }
 

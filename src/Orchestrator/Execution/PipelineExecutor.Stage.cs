@@ -10,7 +10,7 @@ namespace NumeraiPipeline.Orchestrator.Execution;
 
 internal sealed partial class PipelineExecutor
 {
-    private async Task<StageRecord> RunStageAsync(PlannedStage stage, Activity? span, CancellationToken cancellationToken)
+    private async Task<StageRecord> RunStageAsync(PlannedStage stage, Activity? span, StateTracker state, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var stageLogger = options.LoggerFactory.CreateLogger(stage.Descriptor.Id);
@@ -45,14 +45,24 @@ internal sealed partial class PipelineExecutor
         }
 
         var outputDirectory = Path.Combine(options.Workspace, "artifacts", plan.Pipeline.Name, stage.Id);
-        var outputs = new HostStageOutputs(outputDirectory, stage.Descriptor.Outputs.Select(o => o.Name).ToList(), stage.Id);
+        var outputs = new HostStageOutputs(outputDirectory, stage.Descriptor.Outputs.Select(o => o.Name).ToList(), stage.Id)
+        {
+            // A secret output is redacted from the moment it is set, before the stage can log it.
+            OnValue = (name, value) =>
+            {
+                if (IsSecretOutput(stage, name))
+                {
+                    options.Secrets.Register(value);
+                }
+            },
+        };
         var context = new HostStageContext(runId, plan.Pipeline.Name, stage.Id, options.Workspace, outputs, stageLogger, options.Secrets, options.Time, Snapshot, r =>
         {
             lock (resources)
             {
                 resources.Add(r);
             }
-        });
+        }, Store, state);
 
         string? external = null;
         if (stage.Descriptor.HasExternalVersion)
@@ -70,18 +80,26 @@ internal sealed partial class PipelineExecutor
             }
         }
 
-        var components = FingerprintCalculator.Compute(stage.Descriptor, bound, hashes, resolver.UsedSecretValues, external);
+        // Secret outputs of earlier stages (API keys) never enter a fingerprint, like ${secrets.X}.
+        var components = FingerprintCalculator.Compute(stage.Descriptor, bound, hashes, resolver.UsedSecretValues.Concat(secretOutputs.Values), external);
         var stamp = stamps.Read(stage.Id, out var stampProblem);
         var forced = options.ForceAll || options.ForceStages.Contains(stage.Id);
         // A 'when: always' or 'when: failure' stage (a notifier, a clean-up) reports on this run: it is never up to date.
         var neverCached = stage.Definition.Cache == Definition.CacheMode.Never || stage.When.Kind is Definition.WhenKind.Always or Definition.WhenKind.Failure;
         reasons = UpToDateChecker.Check(stamp, components, options.Workspace, hashes, forced, neverCached, stampProblem);
+        if (stage.Descriptor.Outputs.Any(o => o.Secret))
+        {
+            // A secret output is never stored, so such a stage has nothing to be up to date with: it runs every time.
+            reasons = [.. reasons, new StaleReason(StaleKind.SecretOutput, "it has a secret output, which is never stored")];
+            neverCached = true;
+        }
         span?.SetTag(PipelineTelemetry.StageFingerprint, UpToDateChecker.Short(components.Compute()));
         if (reasons.Count == 0 && stamp is not null)
         {
             Log.UpToDate(stageLogger, stage.Id, UpToDateChecker.Short(stamp.Fingerprint));
-            var upToDate = stamp.Outputs.ToDictionary(o => o.Key, o => o.Value.Kind == "file" ? Path.Combine(options.Workspace, o.Value.Path!) : o.Value.Value ?? "", StringComparer.Ordinal);
-            return Record(StageOutcome.UpToDate, null, null, upToDate, stamp.Summary);
+            // Stamps may come from another workspace (the store): values naming workspace files are re-rooted here.
+            var upToDate = stamp.Outputs.ToDictionary(o => o.Key, o => o.Value.Kind == "file" ? Path.Combine(options.Workspace, o.Value.Path!) : WorkspacePaths.Rebase(o.Value.Value ?? "", options.Workspace), StringComparer.Ordinal);
+            return Record(StageOutcome.UpToDate, null, null, upToDate, WorkspacePaths.Rebase(stamp.Summary, options.Workspace));
         }
 
         Log.WillRun(stageLogger, stage.Id, stage.Descriptor.Id, string.Join("; ", reasons));
@@ -93,7 +111,14 @@ internal sealed partial class PipelineExecutor
         {
             var instance = Activator.CreateInstance(stage.Descriptor.StageType)!;
             var method = ContractMethod(typeof(IStage<>), stage.Descriptor.OptionsType, nameof(IStage<object>.RunAsync));
-            result = await ((Task<StageResult>)method.Invoke(instance, [context, bound, cancellationToken])!).ConfigureAwait(false);
+            try
+            {
+                result = await ((Task<StageResult>)method.Invoke(instance, [context, bound, cancellationToken])!).ConfigureAwait(false);
+            }
+            finally
+            {
+                await context.ReleaseLeasesAsync().ConfigureAwait(false);
+            }
         }
         catch (Exception raw)
         {
@@ -118,7 +143,7 @@ internal sealed partial class PipelineExecutor
         var produced = outputs.Files.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         foreach (var (k, v) in outputs.Values)
         {
-            produced[k] = v;
+            produced[k] = IsSecretOutput(stage, k) ? HideSecret(stage.Id, k, v) : v;
         }
 
         switch (result.Status)
@@ -139,9 +164,9 @@ internal sealed partial class PipelineExecutor
             stampOutputs[name] = new StampOutput("file", Path.GetRelativePath(options.Workspace, path), null, info.Length, info.LastWriteTimeUtc.Ticks, sha);
         }
 
-        foreach (var (name, value) in outputs.Values)
+        foreach (var (name, value) in outputs.Values.Where(v => !IsSecretOutput(stage, v.Key)))
         {
-            stampOutputs[name] = new StampOutput("value", null, options.Secrets.Redact(value), 0, 0, null);
+            stampOutputs[name] = new StampOutput("value", null, WorkspacePaths.Relativize(options.Secrets.Redact(value), options.Workspace), 0, 0, null);
         }
 
         if (!neverCached)
@@ -152,17 +177,16 @@ internal sealed partial class PipelineExecutor
                 Fingerprint = components.Compute(),
                 Components = components,
                 Outputs = stampOutputs,
-                Summary = summary,
+                Summary = WorkspacePaths.Relativize(summary, options.Workspace),
                 RunId = runId,
                 StartedAt = options.Time.GetUtcNow() - stopwatch.Elapsed,
                 FinishedAt = options.Time.GetUtcNow(),
             });
         }
 
-        if (options.OnStageCommitted is not null)
+        if (await CommitAsync(stage, outputs, state, neverCached, cancellationToken).ConfigureAwait(false) is { } notStored)
         {
-            var paths = outputs.Files.Values.Select(p => Path.GetRelativePath(options.Workspace, p)).Append(Path.GetRelativePath(options.Workspace, stamps.PathOf(stage.Id))).ToList();
-            await options.OnStageCommitted(paths, cancellationToken).ConfigureAwait(false);
+            return Failed(notStored.Code, notStored.Message);
         }
 
         return Record(StageOutcome.Succeeded, null, null, produced, summary);

@@ -42,6 +42,7 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
         runSpan?.SetTag(PipelineTelemetry.PipelineName, pipeline);
         runSpan?.SetTag(PipelineTelemetry.RunId, runId);
         Log.RunStarted(logger, pipeline, runId, plan.Stages.Count);
+        await PullFromStoreAsync(cancellationToken).ConfigureAwait(false);
 
         var pending = plan.Stages.ToList();
         var running = new Dictionary<string, Task>(StringComparer.Ordinal);
@@ -147,10 +148,12 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
             span?.SetTag(PipelineTelemetry.StageType, stage.Descriptor.Id);
             span?.SetTag(PipelineTelemetry.StagePlugin, stage.Descriptor.Plugin.Name);
             span?.SetTag(PipelineTelemetry.StagePluginVersion, stage.Descriptor.Plugin.Version);
+            var state = Store.TrackState(stage.Descriptor.Id);
             StageRecord record;
             try
             {
-                record = await RunStageAsync(stage, span, cancellationToken).ConfigureAwait(false);
+                record = await RunStageAsync(stage, span, state, cancellationToken).ConfigureAwait(false);
+                record = await PushStateAsync(record, state, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -212,6 +215,11 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
             return Skipped(StageOutcome.Cancelled, "the run was cancelled", DiagnosticCodes.Cancelled.Code);
         }
 
+        if (StoreSkip(stage) is { } storeSkip)
+        {
+            return storeSkip;
+        }
+
         var blocked = stage.Dependencies.Select(d => records[d]).FirstOrDefault(r => r.Outcome is not (StageOutcome.Succeeded or StageOutcome.UpToDate));
         switch (stage.When.Kind)
         {
@@ -260,7 +268,8 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
     }
 
     private string? StageOutput(string stageId, string output) =>
-        records.TryGetValue(stageId, out var r) && r.Outputs.TryGetValue(output, out var v) ? v : null;
+        secretOutputs.TryGetValue((stageId, output), out var secret) ? secret
+        : records.TryGetValue(stageId, out var r) && r.Outputs.TryGetValue(output, out var v) ? v : null;
 
 
     private static MethodInfo ContractMethod(Type openInterface, Type optionsType, string name) =>
@@ -293,5 +302,8 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
 
         [LoggerMessage(8, LogLevel.Warning, "Stage '{Stage}': could not read its external version ({Message}); it will run")]
         public static partial void ExternalVersionFailed(ILogger logger, string stage, string message);
+
+        [LoggerMessage(9, LogLevel.Warning, "Stage '{Stage}' ran, but its outputs could not be stored (it is never cached, so this does not fail it): {Message}")]
+        public static partial void StoreBestEffort(ILogger logger, string stage, string message);
     }
 }

@@ -25,6 +25,9 @@ internal sealed record RunOptions
     /// <summary>Called when a stage finishes (console progress lines).</summary>
     public Action<StageRecord>? OnStageFinished { get; init; }
 
+    /// <summary>The run's durable side (remote store, leases); null: leases in the workspace, no remote store.</summary>
+    public RunStore? Store { get; init; }
+
     /// <summary>Called after a stage's outputs and stamp are complete (remote artifact store push), with paths relative to the workspace.</summary>
     public Func<IReadOnlyList<string>, CancellationToken, Task>? OnStageCommitted { get; init; }
 }

@@ -23,7 +23,7 @@ internal static class PlanVerdicts
             var stamp = stamps.Read(stage.Id, out var stampProblem);
             if (stamp is not null)
             {
-                outputs[stage.Id] = stamp.Outputs.ToDictionary(o => o.Key, o => o.Value.Kind == "file" ? Path.Combine(workspace, o.Value.Path!) : o.Value.Value ?? "", StringComparer.Ordinal);
+                outputs[stage.Id] = stamp.Outputs.ToDictionary(o => o.Key, o => o.Value.Kind == "file" ? Path.Combine(workspace, o.Value.Path!) : WorkspacePaths.Rebase(o.Value.Value ?? "", workspace), StringComparer.Ordinal);
             }
 
             if (willRunDeps.Count > 0)

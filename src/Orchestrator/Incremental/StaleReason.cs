@@ -15,6 +15,7 @@ internal enum StaleKind
     OutputMissing,
     OutputChanged,
     DependencyWillRun,
+    SecretOutput,
 }
 
 /// <summary>Why a stage must run, as data (printed by plan, logged, and set on the stage span).</summary>

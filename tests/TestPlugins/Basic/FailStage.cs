@@ -11,6 +11,9 @@ public sealed class FailOptions
 
     public string? Secret { get; set; }
 
+    /// <summary>How the message carries the secret, as native libraries and encoders do: as_is, upper, lower, url, json.</summary>
+    public string SecretForm { get; set; } = "as_is";
+
     /// <summary>The StageException's exit code (3: an environment failure such as missing credentials).</summary>
     public int ExitCode { get; set; } = 1;
 }
@@ -21,7 +24,15 @@ public sealed class FailStage : IStage<FailOptions>
 {
     public Task<StageResult> RunAsync(StageContext context, FailOptions options, CancellationToken cancellationToken)
     {
-        var message = options.Secret is null ? options.Message : $"{options.Message} (token {options.Secret})";
+        var secret = options.Secret is null ? null : options.SecretForm switch
+        {
+            "upper" => options.Secret.ToUpperInvariant(),
+            "lower" => options.Secret.ToLowerInvariant(),
+            "url" => Uri.EscapeDataString(options.Secret),
+            "json" => System.Text.Json.JsonSerializer.Serialize(options.Secret)[1..^1],
+            _ => options.Secret,
+        };
+        var message = secret is null ? options.Message : $"{options.Message} (token {secret})";
         return options.Mode switch
         {
             "unexpected" => throw new InvalidOperationException(message),

@@ -2,14 +2,14 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace NumeraiPipeline.Storage.Tests;
+namespace NumeraiPipeline.GcsStandIn;
 
 /// <summary>
 /// Uploads as Google.Cloud.Storage.V1 makes them: always resumable (a POST opening the session, then PUTs of
 /// chunks with Content-Range; 308 with Range while incomplete). Media and multipart uploads are not used by the
 /// client, so they are answered with GCS's error for an unsupported upload type.
 /// </summary>
-internal sealed partial class FakeGcsServer
+public sealed partial class FakeGcsServer
 {
     private async Task StartUploadAsync(HttpContext context, string bucket)
     {
@@ -29,7 +29,8 @@ internal sealed partial class FakeGcsServer
 
                 var contentType = context.Request.Headers["X-Upload-Content-Type"].ToString() is { Length: > 0 } t ? t : meta["contentType"]?.GetValue<string>() ?? "application/octet-stream";
                 var id = Guid.NewGuid().ToString("N");
-                uploads[id] = new Upload(bucket, name, contentType);
+                long? ifGeneration = long.TryParse(context.Request.Query["ifGenerationMatch"], CultureInfo.InvariantCulture, out var g) ? g : null;
+                uploads[id] = new Upload(bucket, name, contentType, ifGeneration);
                 context.Response.Headers.Location = $"{Endpoint}/upload/storage/v1/b/{bucket}/o?uploadType=resumable&upload_id={id}";
                 context.Response.StatusCode = 200;
                 return;
@@ -83,7 +84,15 @@ internal sealed partial class FakeGcsServer
         if (total is not null && upload.Data.Length == total)
         {
             uploads.TryRemove(id, out _);
-            await JsonAsync(context, 200, Resource(Store(bucket, upload.Name, upload.ContentType, upload.Data.ToArray())));
+            // As GCS (and fake-gcs-server) do: the precondition is evaluated when the object is published.
+            var stored = Store(bucket, upload.Name, upload.ContentType, upload.Data.ToArray(), upload.IfGeneration);
+            if (stored is null)
+            {
+                await PreconditionFailedAsync(context);
+                return;
+            }
+
+            await JsonAsync(context, 200, Resource(stored));
             return;
         }
 

@@ -1,4 +1,4 @@
-namespace NumeraiPipeline.Storage.Tests;
+namespace NumeraiPipeline.GcsStandIn;
 
 /// <summary>CRC-32C (Castagnoli), the checksum GCS reports in <c>crc32c</c> (big-endian, base64).</summary>
 internal static class Crc32C

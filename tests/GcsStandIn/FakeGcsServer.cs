@@ -11,15 +11,19 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace NumeraiPipeline.Storage.Tests;
+namespace NumeraiPipeline.GcsStandIn;
 
 /// <summary>
 /// A minimal but faithful server of the Google Cloud Storage JSON API on 127.0.0.1, enough for the real
 /// Google.Cloud.Storage.V1 client: objects get (metadata and <c>alt=media</c> with ranges and <c>x-goog-hash</c>),
 /// list (prefix, paging), delete, and insert by resumable (chunked) upload, the protocol the client uses, with md5Hash and
-/// crc32c computed as GCS does. Errors use GCS's JSON error shape.
+/// crc32c computed as GCS does. Every write makes a new generation; <c>ifGenerationMatch</c> (0: the object must not
+/// exist) is honoured on uploads (checked when the upload completes, atomically with the write), deletes and reads,
+/// with GCS's 412 <c>conditionNotMet</c>; <c>generation=N</c> reads that generation (404 once it was replaced).
+/// Errors use GCS's JSON error shape. Faults for tests: <see cref="FailNext"/> (503), <see cref="DenyNext"/> (403),
+/// <see cref="HangNext"/> (no answer until the client gives up or <see cref="ReleaseHung"/>).
 /// </summary>
-internal sealed partial class FakeGcsServer : IAsyncDisposable
+public sealed partial class FakeGcsServer : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, Stored> objects = new(StringComparer.Ordinal);
@@ -41,6 +45,35 @@ internal sealed partial class FakeGcsServer : IAsyncDisposable
 
     /// <summary>How many of the next requests get 503 (a transient GCS failure).</summary>
     public int FailNext;
+
+    /// <summary>How many of the next requests get 403 (the service account lost its role on the bucket).</summary>
+    public int DenyNext;
+
+    /// <summary>How many of the next requests get no answer until the client aborts them or <see cref="ReleaseHung"/>.</summary>
+    public int HangNext;
+
+    private readonly object writeLock = new();
+    private TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private int killed;
+
+    /// <summary>
+    /// When it holds for a request (<c>METHOD path?query</c>) the server dies there: that request is dropped and the
+    /// server stops, so later connections are refused (a store killed mid-run).
+    /// </summary>
+    public Func<string, bool>? KillWhen { get; set; }
+
+    /// <summary>Whether <see cref="KillWhen"/> has struck.</summary>
+    public bool Killed => Volatile.Read(ref killed) == 1;
+
+    /// <summary>Called with <c>METHOD path?query</c> when a request arrives, before it is answered (test signals).</summary>
+    public Action<string>? RequestArrived { get; set; }
+
+    /// <summary>Lets every hung request go on to its normal answer.</summary>
+    public void ReleaseHung() => Interlocked.Exchange(ref release, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+
+    /// <summary>The generation of an object, or 0 when it does not exist.</summary>
+    public long GenerationOf(string bucket, string name) => objects.TryGetValue(bucket + "/" + name, out var o) ? o.Generation : 0;
 
     /// <summary>The most items one list page holds.</summary>
     public int PageSize { get; set; } = 1000;
@@ -93,10 +126,35 @@ internal sealed partial class FakeGcsServer : IAsyncDisposable
                 context.Request.Headers.ContentLength = null;
             }
 
-            Log.Enqueue($"{context.Request.Method} {context.Features.Get<IHttpRequestFeature>()!.RawTarget}");
+            var line = $"{context.Request.Method} {context.Features.Get<IHttpRequestFeature>()!.RawTarget}";
+            Log.Enqueue(line);
+            if (Killed || (KillWhen?.Invoke(line) == true && Interlocked.Exchange(ref killed, 1) == 0))
+            {
+                context.Abort();
+                _ = Task.Run(() => app.StopAsync());
+                return;
+            }
+
+            RequestArrived?.Invoke(line);
+            if (Interlocked.Decrement(ref HangNext) >= 0)
+            {
+                var released = Volatile.Read(ref release).Task;
+                await Task.WhenAny(released, Task.Delay(Timeout.Infinite, context.RequestAborted));
+                if (context.RequestAborted.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+
             if (Interlocked.Decrement(ref FailNext) >= 0)
             {
                 await ErrorAsync(context, 503, "backendError", "We encountered an internal error. Please try again.");
+                return;
+            }
+
+            if (Interlocked.Decrement(ref DenyNext) >= 0)
+            {
+                await ErrorAsync(context, 403, "forbidden", "numerai-job@project.iam.gserviceaccount.com does not have storage.objects.list access to the Google Cloud Storage bucket. Permission 'storage.objects.list' denied on resource (or it may not exist).");
                 return;
             }
 
@@ -149,15 +207,7 @@ internal sealed partial class FakeGcsServer : IAsyncDisposable
                 await GetAsync(context, bucket, name);
                 break;
             case (0, "DELETE", not null):
-                if (objects.TryRemove(bucket + "/" + name, out _))
-                {
-                    context.Response.StatusCode = 204;
-                }
-                else
-                {
-                    await ErrorAsync(context, 404, "notFound", $"No such object: {bucket}/{name}");
-                }
-
+                await DeleteAsync(context, bucket, name);
                 break;
             default:
                 await ErrorAsync(context, 405, "methodNotAllowed", $"{method} is not served on {path}");
@@ -165,11 +215,47 @@ internal sealed partial class FakeGcsServer : IAsyncDisposable
         }
     }
 
+    private async Task DeleteAsync(HttpContext context, string bucket, string name)
+    {
+        int status;
+        lock (writeLock)
+        {
+            status = !PreconditionHolds(context, bucket, name) ? 412 : objects.TryRemove(bucket + "/" + name, out _) ? 204 : 404;
+        }
+
+        switch (status)
+        {
+            case 412:
+                await PreconditionFailedAsync(context);
+                break;
+            case 404:
+                await ErrorAsync(context, 404, "notFound", $"No such object: {bucket}/{name}");
+                break;
+            default:
+                context.Response.StatusCode = 204;
+                break;
+        }
+    }
+
+    /// <summary>Whether the request's <c>ifGenerationMatch</c> (if any) names the object's current generation (0: absent).</summary>
+    private bool PreconditionHolds(HttpContext context, string bucket, string name) =>
+        !long.TryParse(context.Request.Query["ifGenerationMatch"], CultureInfo.InvariantCulture, out var expected) || GenerationOf(bucket, name) == expected;
+
+    private static Task PreconditionFailedAsync(HttpContext context) =>
+        ErrorAsync(context, 412, "conditionNotMet", "At least one of the pre-conditions you specified did not hold.");
+
     private async Task GetAsync(HttpContext context, string bucket, string name)
     {
-        if (!objects.TryGetValue(bucket + "/" + name, out var o))
+        if (!objects.TryGetValue(bucket + "/" + name, out var o)
+            || (long.TryParse(context.Request.Query["generation"], CultureInfo.InvariantCulture, out var wanted) && wanted != o.Generation))
         {
             await ErrorAsync(context, 404, "notFound", $"No such object: {bucket}/{name}");
+            return;
+        }
+
+        if (!PreconditionHolds(context, bucket, name))
+        {
+            await PreconditionFailedAsync(context);
             return;
         }
 
@@ -250,11 +336,20 @@ internal sealed partial class FakeGcsServer : IAsyncDisposable
         ["updated"] = o.Updated.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
     };
 
-    private Stored Store(string bucket, string name, string contentType, byte[] data)
+    /// <summary>Writes a new generation of an object; null when <paramref name="ifGeneration"/> is given and not current.</summary>
+    private Stored? Store(string bucket, string name, string contentType, byte[] data, long? ifGeneration = null)
     {
-        var stored = new Stored(bucket, name, contentType, data, Interlocked.Increment(ref generation), Convert.ToBase64String(MD5.HashData(data)), Crc32C.Base64(data), DateTime.UtcNow);
-        objects[bucket + "/" + name] = stored;
-        return stored;
+        lock (writeLock)
+        {
+            if (ifGeneration is { } expected && GenerationOf(bucket, name) != expected)
+            {
+                return null;
+            }
+
+            var stored = new Stored(bucket, name, contentType, data, Interlocked.Increment(ref generation), Convert.ToBase64String(MD5.HashData(data)), Crc32C.Base64(data), DateTime.UtcNow);
+            objects[bucket + "/" + name] = stored;
+            return stored;
+        }
     }
 
     private static async Task ErrorAsync(HttpContext context, int status, string reason, string message) =>
@@ -284,13 +379,16 @@ internal sealed partial class FakeGcsServer : IAsyncDisposable
 
     private sealed record Stored(string Bucket, string Name, string ContentType, byte[] Data, long Generation, string Md5, string Crc32C, DateTime Updated);
 
-    private sealed class Upload(string bucket, string name, string contentType)
+    private sealed class Upload(string bucket, string name, string contentType, long? ifGeneration)
     {
         public string Bucket { get; } = bucket;
 
         public string Name { get; } = name;
 
         public string ContentType { get; } = contentType;
+
+        /// <summary>The upload's <c>ifGenerationMatch</c>, checked when the last chunk arrives.</summary>
+        public long? IfGeneration { get; } = ifGeneration;
 
         public MemoryStream Data { get; } = new();
     }

@@ -1,10 +1,10 @@
 using Parquet;
 using Parquet.Schema;
 
-namespace NumeraiPipeline.Numerai.Data;
+namespace NumeraiPipeline.Numerai.Data.Engines;
 
 /// <summary>
-/// Low-level column reads of one row group into caller buffers. Numbers use Parquet.Net's raw path (packed
+/// Low-level Parquet.Net column reads of one row group into caller buffers. Numbers use Parquet.Net's raw path (packed
 /// non-null values plus definition levels), so no nullable or boxed value is created per cell.
 /// </summary>
 internal sealed class ColumnReads
@@ -207,7 +207,5 @@ internal sealed class ColumnReads
     }
 
     private static DataSchemaException OutOfRange(DataField field, double value, string path) =>
-        new(DataErrorCodes.BadColumn,
-            $"Feature column '{field.Name}' in '{path}' holds {value}, outside the whole numbers 0..254 the reader stores in one byte. " +
-            "Numerai features are 0..4; check that the column is a feature column.");
+        FeatureValues.OutOfRange(field.Name, value.ToString("R", System.Globalization.CultureInfo.InvariantCulture), path);
 }

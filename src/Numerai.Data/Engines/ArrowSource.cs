@@ -1,0 +1,143 @@
+using System.Globalization;
+using ParquetSharp;
+using ParquetSharp.Schema;
+
+namespace NumeraiPipeline.Numerai.Data.Engines;
+
+/// <summary>
+/// Apache Arrow's C++ parquet reader (the engine pyarrow uses) through ParquetSharp. A column reader reads its whole
+/// column chunk when it opens and decodes it page by page, so it holds the chunk's encoded bytes plus one decoded page.
+/// </summary>
+internal sealed class ArrowSource : IParquetSource
+{
+    private readonly ParquetFileReader _file;
+    private readonly Dictionary<string, ParquetColumn> _columns = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, string> _keyValues;
+
+    private ArrowSource(string path, ParquetFileReader file)
+    {
+        Path = path;
+        _file = file;
+        var metadata = file.FileMetaData;
+        var schema = metadata.Schema;
+        TopLevelNames = schema.GroupNode.Fields.Select(f => f.Name).ToArray();
+        for (var i = 0; i < schema.NumColumns; i++)
+        {
+            var descriptor = schema.Column(i);
+            using var root = schema.ColumnRoot(i);
+            if (root.NodeType != NodeType.Primitive)
+            {
+                continue; // a leaf of a nested field: not a top-level column
+            }
+
+            var (kind, typeName) = Describe(descriptor);
+            _columns.TryAdd(descriptor.Name, new ParquetColumn(descriptor.Name, i, kind, typeName));
+        }
+
+        RowCount = metadata.NumRows;
+        var rows = new long[metadata.NumRowGroups];
+        for (var g = 0; g < rows.Length; g++)
+        {
+            using var rowGroup = file.RowGroup(g);
+            rows[g] = rowGroup.MetaData.NumRows;
+        }
+
+        RowGroupRows = rows;
+        _keyValues = metadata.KeyValueMetadata;
+    }
+
+    public string Path { get; }
+
+    public string EngineName => "ParquetSharp (Arrow C++)";
+
+    public IReadOnlyList<string> TopLevelNames { get; }
+
+    public IReadOnlyDictionary<string, ParquetColumn> Columns => _columns;
+
+    public long RowCount { get; }
+
+    public IReadOnlyList<long> RowGroupRows { get; }
+
+    /// <exception cref="DataSchemaException">NP6601 when the file is missing or not parquet.</exception>
+    public static ArrowSource Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DataSchemaException(DataErrorCodes.UnreadableFile,
+                $"Cannot open parquet file '{path}': the file does not exist. Check the path.");
+        }
+
+        ParquetFileReader? file = null;
+        try
+        {
+            file = new ParquetFileReader(path);
+            return new ArrowSource(path, file);
+        }
+        catch (Exception ex) when (ex is ParquetException or IOException or UnauthorizedAccessException)
+        {
+            file?.Dispose();
+            throw new DataSchemaException(DataErrorCodes.UnreadableFile,
+                $"Cannot open parquet file '{path}': {FirstLine(ex.Message)}. Check the path and that the file is a complete parquet file (re-download it if it was cut short).", ex);
+        }
+    }
+
+    public string? KeyValue(string key) => _keyValues.TryGetValue(key, out var value) ? value : null;
+
+    public long[] ChunkBytes(int rowGroup, IReadOnlyList<ParquetColumn> columns)
+    {
+        using var reader = _file.RowGroup(rowGroup);
+        var metadata = reader.MetaData;
+        var result = new long[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var chunk = metadata.GetColumnChunkMetaData(columns[i].Index);
+            result[i] = chunk.TotalCompressedSize + chunk.TotalUncompressedSize;
+        }
+
+        return result;
+    }
+
+    public IColumnBatch Open(int rowGroup, IReadOnlyList<ParquetColumn> columns) => new ArrowColumnBatch(_file.RowGroup(rowGroup), rowGroup, columns, Path);
+
+    public void Dispose() => _file.Dispose();
+
+    internal static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.TrimEnd('.');
+    }
+
+    private static (ColumnKind Kind, string TypeName) Describe(ColumnDescriptor column)
+    {
+        using var logical = column.LogicalType;
+        var physical = column.PhysicalType;
+        var typeName = logical.Type is LogicalTypeEnum.None or LogicalTypeEnum.Undefined
+            ? physical.ToString().ToUpperInvariant()
+            : string.Create(CultureInfo.InvariantCulture, $"{physical.ToString().ToUpperInvariant()} {logical}");
+        if (column.MaxRepetitionLevel > 0)
+        {
+            return (ColumnKind.Other, typeName + " (repeated)");
+        }
+
+        var kind = (physical, logical) switch
+        {
+            (PhysicalType.ByteArray, { Type: LogicalTypeEnum.String }) => ColumnKind.String,
+            (PhysicalType.Int32, { Type: LogicalTypeEnum.None or LogicalTypeEnum.Undefined }) => ColumnKind.Int32,
+            (PhysicalType.Int32, IntLogicalType i) => (i.BitWidth, i.IsSigned) switch
+            {
+                (8, true) => ColumnKind.Int8,
+                (8, false) => ColumnKind.UInt8,
+                (16, true) => ColumnKind.Int16,
+                (16, false) => ColumnKind.UInt16,
+                (32, false) => ColumnKind.UInt32,
+                _ => ColumnKind.Int32,
+            },
+            (PhysicalType.Int64, { Type: LogicalTypeEnum.None or LogicalTypeEnum.Undefined }) => ColumnKind.Int64,
+            (PhysicalType.Int64, IntLogicalType i) => i.IsSigned ? ColumnKind.Int64 : ColumnKind.UInt64,
+            (PhysicalType.Float, { Type: LogicalTypeEnum.None or LogicalTypeEnum.Undefined }) => ColumnKind.Float,
+            (PhysicalType.Double, { Type: LogicalTypeEnum.None or LogicalTypeEnum.Undefined }) => ColumnKind.Double,
+            _ => ColumnKind.Other,
+        };
+        return (kind, typeName);
+    }
+}
