@@ -27,9 +27,9 @@ public sealed partial class SubmitStage : IStageCheck<SubmitOptions>
             return [CheckResult.Skipped(Keys, "dry_run: nothing is uploaded, no keys needed")];
         }
 
-        if (context.SourceStageOf("api_url") is { } source)
+        if ((context.SourceStageOf("api_url") ?? context.SourceStageOf("public_id") ?? context.SourceStageOf("secret_key")) is { } source)
         {
-            return [CheckResult.Skipped(Keys, $"the endpoint comes from stage '{source}' when the run gets there (a sandbox uses its own demo keys)")];
+            return [CheckResult.Skipped(Keys, $"the endpoint or the keys come from stage '{source}' when the run gets there (a sandbox makes its own)")];
         }
 
         Uri endpoint;
@@ -43,17 +43,20 @@ public sealed partial class SubmitStage : IStageCheck<SubmitOptions>
         }
 
         var host = endpoint.GetLeftPart(UriPartial.Authority);
-        var credentials = NumeraiCredentials.ForEndpoint(endpoint, context.Secrets.Get);
+        var credentials = NumeraiCredentials.Resolve(options.PublicId, options.SecretKey, context.Secrets.Get);
         var rows = new List<CheckResult>();
         if (credentials is null)
         {
-            var missing = new[] { NumeraiCredentials.PublicIdVariable, NumeraiCredentials.SecretKeyVariable }.Where(n => string.IsNullOrWhiteSpace(context.Secrets.Get(n))).ToList();
-            rows.Add(CheckResult.Failed(Keys, $"{string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} not set, so nothing can be submitted to {host}", $"Create a key with the upload scope on numer.ai -> Account -> API keys and set {NumeraiCredentials.PublicIdVariable} and {NumeraiCredentials.SecretKeyVariable} (or NAME_FILE pointing at files holding them)."));
+            var missing = new[] { (NumeraiCredentials.PublicIdVariable, options.PublicId), (NumeraiCredentials.SecretKeyVariable, options.SecretKey) }
+                .Where(n => string.IsNullOrWhiteSpace(n.Item2) && string.IsNullOrWhiteSpace(context.Secrets.Get(n.Item1))).Select(n => n.Item1).ToList();
+            rows.Add(CheckResult.Failed(Keys, $"{string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} not set, so nothing can be submitted to {host}", $"Create a key with the upload scope on numer.ai -> Account -> API keys and set {NumeraiCredentials.PublicIdVariable} and {NumeraiCredentials.SecretKeyVariable} (or NAME_FILE pointing at files holding them), or give the options public_id and secret_key."));
         }
         else
         {
             context.Secrets.Register(credentials.SecretKey);
-            rows.Add(CheckResult.Ok(Keys, endpoint.IsLoopback ? $"the sandbox's demo keys, for the loopback endpoint {host} (real keys never go to a local stand-in)" : $"{NumeraiCredentials.PublicIdVariable} and {NumeraiCredentials.SecretKeyVariable} are set"));
+            rows.Add(CheckResult.Ok(Keys, string.IsNullOrWhiteSpace(options.PublicId) && string.IsNullOrWhiteSpace(options.SecretKey)
+                ? $"{NumeraiCredentials.PublicIdVariable} and {NumeraiCredentials.SecretKeyVariable} are set"
+                : "the options public_id and secret_key give them"));
         }
 
         using var client = new NumeraiClient(new NumeraiClientOptions { Endpoint = endpoint, Credentials = credentials, MaxAttempts = 2, RequestTimeout = TimeSpan.FromSeconds(20) }, context.Logger);

@@ -47,6 +47,8 @@ public sealed class DoctorTests : IAsyncLifetime
         rows["memory for training"].Detail.ShouldContain("rows (era_stride 4 of 6,000) x ");
         rows["memory for training"].Detail.ShouldContain(" features (medium); ");
         rows["store"].Detail.ShouldBe("none configured (--store or NUMERAI_PIPELINE_STORE): artifacts and stamps stay in the workspace");
+        output.ShouldNotContain(SandboxServer.DemoSecretKey);
+        error.ShouldNotContain(SandboxServer.DemoSecretKey);
         sandbox!.Submissions.ShouldBeEmpty();
         sandbox.Requests.ShouldNotContain(r => r.Method == "PUT");
         Directory.Exists(Path.Combine(temp.Path, "ws")).ShouldBeFalse("doctor writes nothing to the workspace");
@@ -88,6 +90,7 @@ public sealed class DoctorTests : IAsyncLifetime
         keys.ShouldBeGreaterThan(0, table);
         lines[keys + 1].Trim().ShouldBe("fix: The keys are wrong, revoked or expired: create a new key on numer.ai -> Account -> API keys and set NUMERAI_PUBLIC_ID / NUMERAI_SECRET_KEY.");
         lines.ShouldContain(l => l.StartsWith("Not ready: ", StringComparison.Ordinal));
+        (output + error + table).ShouldNotContain(SandboxServer.DemoSecretKey);
     }
 
     [Fact]
@@ -98,7 +101,7 @@ public sealed class DoctorTests : IAsyncLifetime
         code.ShouldBe(0, output + error);
         var rows = Rows(JsonDocument.Parse(output).RootElement);
         rows["numerai api keys"].Status.ShouldBe("skipped");
-        rows["numerai api keys"].Detail.ShouldBe("the endpoint comes from stage 'sandbox' when the run gets there (a sandbox uses its own demo keys)");
+        rows["numerai api keys"].Detail.ShouldBe("the endpoint or the keys come from stage 'sandbox' when the run gets there (a sandbox makes its own)");
         rows["free disk"].Status.ShouldBe("skipped");
         rows["memory for training"].Status.ShouldBe("skipped");
         rows["lightgbm native library"].Status.ShouldBe("ok");
@@ -124,6 +127,8 @@ public sealed class DoctorTests : IAsyncLifetime
         {
             ["NUMERAI_API_URL"] = sandbox!.Url.ToString(),
             ["NUMERAI_MODEL"] = SandboxServer.DemoModel,
+            ["NUMERAI_PUBLIC_ID"] = SandboxServer.DemoPublicId,
+            ["NUMERAI_SECRET_KEY"] = SandboxServer.DemoSecretKey,
         };
 
         // Nothing of this process's NUMERAI_* variables (other tests may set some) reaches the invocation.

@@ -15,10 +15,10 @@ public sealed class SubmitChecksTests
         await using var h = await SandboxHarness.StartAsync(sinceOpen: TimeSpan.FromMinutes(30));
         using var ws = new TempWorkspace("np-check-");
 
-        var rows = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path, time: h.Time), Options(h), default);
+        var rows = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path, KeySecrets(), time: h.Time), new SubmitOptions { ApiUrl = h.Server.Url.ToString(), Model = SandboxServer.DemoModel }, default);
 
         var host = h.Server.Url.GetLeftPart(UriPartial.Authority);
-        Row(rows, "numerai api keys").ShouldBe(CheckResult.Ok("numerai api keys", $"the sandbox's demo keys, for the loopback endpoint {host} (real keys never go to a local stand-in)"));
+        Row(rows, "numerai api keys").ShouldBe(CheckResult.Ok("numerai api keys", "NUMERAI_PUBLIC_ID and NUMERAI_SECRET_KEY are set"));
         Row(rows, "numerai keys accepted").ShouldBe(CheckResult.Ok("numerai keys accepted", $"{host} accepted them: the account has 2 models"));
         Row(rows, "numerai model").ShouldBe(CheckResult.Ok("numerai model", "'demo_model' is one of the account's models"));
         Row(rows, "numerai upload permission").ShouldBe(CheckResult.Ok("numerai upload permission", "the key has the upload_submission scope"));
@@ -49,7 +49,7 @@ public sealed class SubmitChecksTests
         await using var server = await SandboxServer.StartAsync(new SandboxOptions { ApiTokenScopes = ["read_user_info", "read_submission_info"] });
         using var ws = new TempWorkspace("np-check-");
 
-        var rows = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path), new SubmitOptions { ApiUrl = server.Url.ToString(), Model = SandboxServer.DemoModel }, default);
+        var rows = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path), WithKeys(new SubmitOptions { ApiUrl = server.Url.ToString(), Model = SandboxServer.DemoModel }), default);
 
         Row(rows, "numerai upload permission").ShouldBe(CheckResult.Failed(
             "numerai upload permission",
@@ -64,7 +64,7 @@ public sealed class SubmitChecksTests
         using var ws = new TempWorkspace("np-check-");
 
         var rows = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path, time: h.Time), Options(h), default);
-        var wrong = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path, time: h.Time), new SubmitOptions { ApiUrl = h.Server.Url.ToString(), Model = "someone_else" }, default);
+        var wrong = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path, time: h.Time), WithKeys(new SubmitOptions { ApiUrl = h.Server.Url.ToString(), Model = "someone_else" }), default);
 
         Row(rows, "numerai model").Status.ShouldBe(CheckStatus.Ok);
         Row(wrong, "numerai model").ShouldBe(CheckResult.Failed(
@@ -101,7 +101,7 @@ public sealed class SubmitChecksTests
         using var ws = new TempWorkspace("np-check-");
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow.AddSeconds(aheadSeconds));
 
-        var row = Row(await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path, time: time), new SubmitOptions { ApiUrl = server.Url.ToString(), Model = SandboxServer.DemoModel }, default), "clock");
+        var row = Row(await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path, time: time), WithKeys(new SubmitOptions { ApiUrl = server.Url.ToString(), Model = SandboxServer.DemoModel }), default), "clock");
 
         row.Status.ShouldBe(expected);
         row.Detail.ShouldMatch($@"^\d+ s (ahead of|behind) {System.Text.RegularExpressions.Regex.Escape(server.Url.GetLeftPart(UriPartial.Authority))} \(its Date header\)$");
@@ -119,13 +119,41 @@ public sealed class SubmitChecksTests
         using var ws = new TempWorkspace("np-check-");
 
         var deferred = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path).Defer("api_url", "sandbox"), new SubmitOptions { Model = "m" }, default);
+        var deferredKeys = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path).Defer("secret_key", "vault"), new SubmitOptions { Model = "m" }, default);
         var dry = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path), new SubmitOptions { Model = "m", DryRun = true }, default);
 
-        deferred.ShouldBe([CheckResult.Skipped("numerai api keys", "the endpoint comes from stage 'sandbox' when the run gets there (a sandbox uses its own demo keys)")]);
+        deferred.ShouldBe([CheckResult.Skipped("numerai api keys", "the endpoint or the keys come from stage 'sandbox' when the run gets there (a sandbox makes its own)")]);
+        deferredKeys.ShouldBe([CheckResult.Skipped("numerai api keys", "the endpoint or the keys come from stage 'vault' when the run gets there (a sandbox makes its own)")]);
         dry.ShouldBe([CheckResult.Skipped("numerai api keys", "dry_run: nothing is uploaded, no keys needed")]);
     }
 
-    private static SubmitOptions Options(SandboxHarness h, bool allowLate = false) => new() { ApiUrl = h.Server.Url.ToString(), Model = SandboxServer.DemoModel, AllowLate = allowLate };
+    [Fact]
+    public async Task Missing_keys_fail_naming_the_variables_and_the_keys_are_not_sent()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        using var ws = new TempWorkspace("np-check-");
+
+        var none = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path, time: h.Time), new SubmitOptions { ApiUrl = h.Server.Url.ToString(), Model = SandboxServer.DemoModel }, default);
+        var half = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path, new Dictionary<string, string> { ["NUMERAI_PUBLIC_ID"] = SandboxServer.DemoPublicId }, time: h.Time), new SubmitOptions { ApiUrl = h.Server.Url.ToString(), Model = SandboxServer.DemoModel }, default);
+
+        var host = h.Server.Url.GetLeftPart(UriPartial.Authority);
+        const string Fix = "Create a key with the upload scope on numer.ai -> Account -> API keys and set NUMERAI_PUBLIC_ID and NUMERAI_SECRET_KEY (or NAME_FILE pointing at files holding them), or give the options public_id and secret_key.";
+        Row(none, "numerai api keys").ShouldBe(CheckResult.Failed("numerai api keys", $"NUMERAI_PUBLIC_ID and NUMERAI_SECRET_KEY are not set, so nothing can be submitted to {host}", Fix));
+        Row(half, "numerai api keys").ShouldBe(CheckResult.Failed("numerai api keys", $"NUMERAI_SECRET_KEY is not set, so nothing can be submitted to {host}", Fix));
+        none.ShouldNotContain(r => r.Name == "numerai keys accepted");
+        Row(none, "numerai round").Status.ShouldBe(CheckStatus.Ok);
+    }
+
+    private static Dictionary<string, string> KeySecrets() => new() { ["NUMERAI_PUBLIC_ID"] = SandboxServer.DemoPublicId, ["NUMERAI_SECRET_KEY"] = SandboxServer.DemoSecretKey };
+
+    private static SubmitOptions WithKeys(SubmitOptions options)
+    {
+        options.PublicId = SandboxServer.DemoPublicId;
+        options.SecretKey = SandboxServer.DemoSecretKey;
+        return options;
+    }
+
+    private static SubmitOptions Options(SandboxHarness h, bool allowLate = false) => WithKeys(new() { ApiUrl = h.Server.Url.ToString(), Model = SandboxServer.DemoModel, AllowLate = allowLate });
 
     private static CheckResult Row(IReadOnlyList<CheckResult> rows, string name) => rows.Single(r => r.Name == name);
 }
