@@ -73,7 +73,9 @@ public sealed class DoctorTests : IAsyncLifetime
         rows["numerai keys accepted"].Status.ShouldBe("failed");
         rows["numerai keys accepted"].Detail.ShouldBe($"{sandbox.Url.GetLeftPart(UriPartial.Authority)} refused the keys: Your session is invalid or has expired.");
         rows["store"].Status.ShouldBe("failed");
-        rows["store"].Detail.ShouldStartWith(Path.Combine(notAFolder, "store") + ": ");
+        // One attempt, no retries within a budget: the attempt's own failure is the row's detail.
+        rows["store"].Detail.ShouldStartWith(Path.Combine(notAFolder, "store") + ": NP6753: Cannot ");
+        rows["store"].Detail.ShouldEndWith("Check that the folder is mounted and writable");
         rows["plugin Broken"].Status.ShouldBe("failed");
         rows["plugin Broken"].Detail.ShouldStartWith("NP3001: plugin 'Broken' failed to load: ");
         rows["plugin Broken"].Fix.ShouldBe("Rebuild or remove the plugin.");
@@ -119,6 +121,20 @@ public sealed class DoctorTests : IAsyncLifetime
         output.ShouldContain($"  ok    plugins    {plugins} loaded, ");
         output.ShouldContain("  ok    workspace  ");
         Rows(JsonDocument.Parse(json).RootElement).Keys.ShouldBe(["plugins", "workspace", "store"]);
+    }
+
+    [Fact]
+    public async Task A_folder_store_is_probed_and_left_as_it_was()
+    {
+        var store = Directory.CreateDirectory(Path.Combine(temp.Path, "store")).FullName;
+
+        var (code, json, error) = await Run("doctor", "--json", "--store", store);
+
+        code.ShouldBe(0, json + error);
+        var row = Rows(JsonDocument.Parse(json).RootElement)["store"];
+        row.Status.ShouldBe("ok");
+        row.Detail.ShouldEndWith(" reachable and writable (an object written, read back and deleted)");
+        Directory.GetFiles(store, "*", SearchOption.AllDirectories).ShouldBeEmpty();
     }
 
     private async Task<(int Code, string Output, string Error)> Run(params string[] args)

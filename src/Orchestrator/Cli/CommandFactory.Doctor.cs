@@ -26,7 +26,7 @@ internal sealed partial class CommandFactory
             using var set = PluginHost.Load(directories, unloadable: false);
             rows.AddRange(HostChecks.Plugins(set).Select(DoctorRow.Host));
             rows.Add(DoctorRow.Host(HostChecks.Workspace(session.Workspace)));
-            rows.Add(DoctorRow.Host(await HostChecks.StoreAsync(session.Settings.Store ?? session.Environment(Storage.RemoteStores.EnvironmentVariable), StoreProbeTimeout, token).ConfigureAwait(false)));
+            rows.Add(DoctorRow.Host(await HostChecks.StoreAsync(session.Settings.Store ?? session.Environment(Storage.RemoteStores.EnvironmentVariable), StoreProbeTimeout, session.Environment, token).ConfigureAwait(false)));
 
             string? name = null;
             if (parse.GetValue(DoctorPipeline) is { } pipeline)

@@ -56,8 +56,11 @@ internal static class HostChecks
         return CheckResult.Ok("workspace", $"{SourceLocation.DisplayPath(workspace)} {state}, {Bytes(free)} free");
     }
 
-    /// <summary>The store, when one is configured: a probe object uploaded, read back, compared and deleted.</summary>
-    public static async Task<CheckResult> StoreAsync(string? uri, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// The store, when one is configured: a probe object uploaded, read back, compared and deleted. One attempt per
+    /// operation (no retries): the doctor says what is wrong now, where a run would retry within its budget.
+    /// </summary>
+    public static async Task<CheckResult> StoreAsync(string? uri, TimeSpan timeout, Func<string, string?> environment, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(uri))
         {
@@ -70,7 +73,7 @@ internal static class HostChecks
         IRemoteStore store;
         try
         {
-            store = RemoteStores.Create(uri.Trim());
+            store = RemoteStores.Create(uri.Trim(), new RemoteStoreOptions { Environment = environment, Retry = new StoreRetryOptions { Budget = TimeSpan.Zero, AttemptTimeout = timeout } });
         }
         catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -103,8 +106,15 @@ internal static class HostChecks
         }
         catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException or HttpRequestException or Google.GoogleApiException or InvalidOperationException)
         {
-            var code = ex is StorageException se ? se.Code + ": " : "";
-            return CheckResult.Failed("store", $"{uri.Trim()}: {code}{ex.Message.TrimEnd('.')}", Fix);
+            // The retrying wrapper's "gave up" names the attempt's own failure inside: that one says what is wrong.
+            var cause = ex is StorageException { Code: StorageCodes.Unavailable, InnerException: StorageException inner } ? inner : ex;
+            if (cause is StorageException { Code: StorageCodes.TransferFailed, InnerException: OperationCanceledException })
+            {
+                return CheckResult.Failed("store", $"{store.Location} did not answer within {timeout.TotalSeconds:0} s", Fix);
+            }
+
+            var code = cause is StorageException se ? se.Code + ": " : "";
+            return CheckResult.Failed("store", $"{uri.Trim()}: {code}{cause.Message.TrimEnd('.')}", Fix);
         }
         finally
         {
