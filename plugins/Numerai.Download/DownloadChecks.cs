@@ -13,6 +13,8 @@ namespace NumeraiPipeline.Plugins.Numerai.Download;
 /// and the feature sets' sizes (features.json).
 /// </summary>
 [StageVariable(NumeraiClientOptions.ApiUrlVariable, Description = "Numerai's GraphQL endpoint when a stage's api_url is not set (default https://api-tournament.numer.ai)")]
+[StageVariable(NumeraiCredentials.PublicIdVariable, IsSecret = true, Description = "Numerai API key, public part (numer.ai -> Account -> API keys, with the upload scope)")]
+[StageVariable(NumeraiCredentials.SecretKeyVariable, IsSecret = true, Description = "Numerai API key, secret part")]
 public sealed partial class DownloadStage : IStageCheck<DownloadOptions>
 {
     /// <summary>Free space beyond the files' size that a run wants (predictions, models, temporary files).</summary>

@@ -33,11 +33,11 @@ public sealed class InitTests : IDisposable
         LineBefore(env, "NUMERAI_DATASET_VERSION=").ShouldBe("# optional (default 'latest'), read by pipelines/numerai-daily.yaml");
         LineBefore(env, "NUMERAI_MODEL=").ShouldBe("# read by pipelines/numerai-daily.yaml");
         // ... and what the stage types read themselves ([StageVariable]).
-        LineBefore(env, "NUMERAI_SECRET_KEY=").ShouldBe("# secret, read by numerai.submit");
+        LineBefore(env, "NUMERAI_SECRET_KEY=").ShouldBe("# secret, read by numerai.round, numerai.download, numerai.performance, numerai.submit");
         assignments.ShouldContain("NUMERAI_PUBLIC_ID=");
         assignments.ShouldContain("TRIGGER_ID=");
         assignments.Count(a => a == "NUMERAI_API_URL=").ShouldBe(1);
-        LineBefore(env, "NUMERAI_API_URL=").ShouldBe("# optional, read by pipelines/numerai-daily.yaml, numerai.download, numerai.submit");
+        LineBefore(env, "NUMERAI_API_URL=").ShouldBe("# optional, read by pipelines/numerai-daily.yaml, numerai.round, numerai.download, numerai.performance, numerai.submit");
         var readme = File.ReadAllText(Path.Combine(dir, "README.md"));
         var names = Directory.GetFiles(Path.Combine(DemoPipelineTests.Root(), "pipelines"), "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
         readme.ShouldContain($"copies of the built-in pipelines ({string.Join(", ", names)})");
