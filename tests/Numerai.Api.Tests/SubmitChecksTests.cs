@@ -128,6 +128,26 @@ public sealed class SubmitChecksTests
     }
 
     [Fact]
+    public async Task Keys_given_as_options_are_the_ones_checked_for_the_upload_scope()
+    {
+        // As the demo's sandbox stage does: fresh keys of a sandbox, passed as public_id / secret_key.
+        var keys = new NumeraiCredentials("FRESHPUBLICID", "fresh-secret-key-0123456789");
+        await using var server = await SandboxServer.StartAsync(new SandboxOptions { Keys = keys });
+        using var ws = new TempWorkspace("np-check-");
+        var context = new TestCheckContext(ws.Path);
+
+        var rows = await new SubmitStage().CheckAsync(context, new SubmitOptions { ApiUrl = server.Url.ToString(), Model = SandboxServer.DemoModel, PublicId = keys.PublicId, SecretKey = keys.SecretKey }, default);
+        var demo = await new SubmitStage().CheckAsync(new TestCheckContext(ws.Path), WithKeys(new SubmitOptions { ApiUrl = server.Url.ToString(), Model = SandboxServer.DemoModel }), default);
+
+        Row(rows, "numerai api keys").ShouldBe(CheckResult.Ok("numerai api keys", "the options public_id and secret_key give them"));
+        Row(rows, "numerai keys accepted").Status.ShouldBe(CheckStatus.Ok);
+        Row(rows, "numerai upload permission").ShouldBe(CheckResult.Ok("numerai upload permission", "the key has the upload_submission scope"));
+        Row(demo, "numerai keys accepted").Status.ShouldBe(CheckStatus.Failed);
+        context.LogLines.ShouldAllBe(l => !l.Contains(keys.SecretKey));
+        rows.ShouldAllBe(r => !(r.Detail + r.Fix).Contains(keys.SecretKey));
+    }
+
+    [Fact]
     public async Task Missing_keys_fail_naming_the_variables_and_the_keys_are_not_sent()
     {
         await using var h = await SandboxHarness.StartAsync();
