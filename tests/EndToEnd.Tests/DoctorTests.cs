@@ -137,6 +137,37 @@ public sealed class DoctorTests : IAsyncLifetime
         Directory.GetFiles(store, "*", SearchOption.AllDirectories).ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task As_a_process_stdout_holds_one_json_document_and_missing_keys_exit_3_without_showing_a_secret()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "mine")).FullName;
+        var ready = new Dictionary<string, string>
+        {
+            ["NUMERAI_API_URL"] = sandbox!.Url.ToString(),
+            ["NUMERAI_MODEL"] = SandboxServer.DemoModel,
+            ["NUMERAI_PUBLIC_ID"] = SandboxServer.DemoPublicId,
+            ["NUMERAI_SECRET_KEY"] = SandboxServer.DemoSecretKey,
+        };
+        var keyless = new Dictionary<string, string>(ready) { ["NUMERAI_PUBLIC_ID"] = "", ["NUMERAI_SECRET_KEY"] = "" };
+
+        var (code, output, error) = await CliProcess.RunAsync(folder, ready, "doctor", "numerai-daily", "--json");
+        var (missingCode, missing, missingError) = await CliProcess.RunAsync(folder, keyless, "doctor", "numerai-daily", "--json");
+
+        code.ShouldBe(0, output + error);
+        using (var document = JsonDocument.Parse(output))
+        {
+            document.RootElement.GetProperty("ready").GetBoolean().ShouldBeTrue();
+        }
+
+        missingCode.ShouldBe(3, missing + missingError);
+        var keys = Rows(JsonDocument.Parse(missing).RootElement)["numerai api keys"];
+        keys.Status.ShouldBe("failed");
+        keys.Detail.ShouldStartWith("NUMERAI_PUBLIC_ID and NUMERAI_SECRET_KEY are not set");
+        keys.Fix.ShouldNotBeNull().ShouldContain("numer.ai -> Account -> API keys");
+        (output + error + missing + missingError).ShouldNotContain(SandboxServer.DemoSecretKey);
+        Directory.EnumerateFileSystemEntries(folder).ShouldBeEmpty("doctor writes nothing where it runs");
+    }
+
     private async Task<(int Code, string Output, string Error)> Run(params string[] args)
     {
         var environment = new Dictionary<string, string>
