@@ -191,7 +191,14 @@ public sealed partial class GcsRemoteStore : IRemoteStore
         {
             403 or 401 => new StorageException(StorageCodes.BucketUnavailable, $"Cannot {action} '{key}' in {Location}: access denied ({status}: {detail}). Grant the job's service account roles/storage.objectAdmin on the bucket.", ex),
             404 when IsBucketMissing(ex) => new StorageException(StorageCodes.BucketUnavailable, $"Cannot {action} '{key}': the bucket '{Bucket}' does not exist ({detail}). Create it or fix the store URI.", ex),
-            _ => new StorageException(StorageCodes.TransferFailed, $"Cannot {action} '{key}' in {Location}: {status} {detail}. Retry; check the bucket and the network.", ex) { Transient = status is 408 or 429 or >= 500 or 0 },
+            _ => Transfer($"Cannot {action} '{key}' in {Location}: {status} {detail.TrimEnd('.', ' ')}", ex, status),
         };
     }
+
+    private static StorageException Transfer(string reason, GoogleApiException ex, int status) =>
+        new(StorageCodes.TransferFailed, reason + ". Retry; check the bucket and the network.", ex)
+        {
+            Transient = status is 408 or 429 or >= 500 or 0,
+            Reason = reason,
+        };
 }

@@ -147,7 +147,7 @@ public sealed partial class ResilientRemoteStore : IRemoteStore
                 var tried = singleAttempt ? "after the store had already failed earlier in this process" : $"for {Seconds(elapsed)} s";
                 throw new StorageException(
                     StorageCodes.Unavailable,
-                    $"The store {Location} could not {operation} '{key}': {attempt} attempt(s) {tried} (budget {Seconds(options.Budget)} s) all failed; the last: {failure.Message.TrimEnd('.')}. Check the network, the bucket and its permissions, then run again.",
+                    $"The store {Location} could not {operation} '{key}': {attempt} attempt(s) {tried} (budget {Seconds(options.Budget)} s) all failed; the last: {(failure.Reason ?? failure.Message).TrimEnd('.')}. Check the network, the bucket and its permissions, then run again.",
                     failure);
             }
 

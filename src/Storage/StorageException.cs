@@ -18,4 +18,11 @@ public sealed class StorageException : Exception
     /// <see cref="ResilientRemoteStore"/> retries these within its budget. Access denied or a missing bucket are not.
     /// </summary>
     public bool Transient { get; init; }
+
+    /// <summary>
+    /// What went wrong, without the advice on how to fix it (e.g. "503 We encountered an internal error"), so that a
+    /// wrapper that gives its own advice (<see cref="ResilientRemoteStore"/> after its retries) does not repeat it;
+    /// null when the message has no separate advice.
+    /// </summary>
+    public string? Reason { get; init; }
 }

@@ -33,13 +33,8 @@ public sealed class RoundStageTests
         var before = await stage.GetExternalVersionAsync(context, options, default);
 
         var run = stage.RunAsync(context, options, default);
-        for (var i = 0; i < 40 && !run.IsCompleted; i++)
-        {
-            await Task.Delay(50);
-            s.Time.Advance(TimeSpan.FromMinutes(2));
-        }
-
-        var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        // The clock moves only while the stage waits on it: no sleeping, no race with the poll loop.
+        var result = await s.Time.DriveAsync(run, TimeSpan.FromMinutes(10)); // one poll interval per wait
         result.Status.ShouldBe(StageResultStatus.Succeeded, result.Message);
         context.TestOutputs.Values["round"].ShouldBe("1001");
         context.ProgressReports.ShouldContain(p => p.Message == "waiting for the round to open");
@@ -86,13 +81,8 @@ public sealed class RoundStageTests
         await using var context = s.Context("round");
 
         var run = new RoundStage().RunAsync(context, new RoundOptions { ApiUrl = s.Url, PollInterval = "15m", MaxWait = "1h" }, default);
-        for (var i = 0; i < 40 && !run.IsCompleted; i++)
-        {
-            await Task.Delay(50);
-            s.Time.Advance(TimeSpan.FromMinutes(5));
-        }
-
-        var result = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        // The clock moves only while the stage waits on it: no sleeping, no race with the poll loop.
+        var result = await s.Time.DriveAsync(run, TimeSpan.FromMinutes(15)); // one poll interval per wait
         result.Status.ShouldBe(StageResultStatus.Declined);
         result.Code.ShouldBe("NP6010");
         result.Message!.ShouldStartWith("no Numerai round opened within max_wait 01:00:00");

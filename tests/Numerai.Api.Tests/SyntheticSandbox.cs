@@ -10,7 +10,7 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
 {
     private static readonly string Cache = Path.Combine(Path.GetTempPath(), "np-api-tests-cache-" + Environment.ProcessId);
 
-    private SyntheticSandbox(SandboxServer server, FakeTimeProvider time, TempWorkspace workspace)
+    private SyntheticSandbox(SandboxServer server, SignallingTimeProvider time, TempWorkspace workspace)
     {
         Server = server;
         Time = time;
@@ -19,7 +19,7 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
 
     public SandboxServer Server { get; }
 
-    public FakeTimeProvider Time { get; }
+    public SignallingTimeProvider Time { get; }
 
     public TempWorkspace Workspace { get; }
 
@@ -36,7 +36,7 @@ internal sealed class SyntheticSandbox : IAsyncDisposable
 
     public static async Task<SyntheticSandbox> StartAsync(SandboxRoundState? state = SandboxRoundState.Open, int history = 0, int rows = 1200, int features = 8, NumeraiCredentials? keys = null)
     {
-        var time = new FakeTimeProvider(SandboxHarness.Anchor.AddMinutes(30));
+        var time = new SignallingTimeProvider(SandboxHarness.Anchor.AddMinutes(30));
         var server = await SandboxServer.StartAsync(new SandboxOptions
         {
             Time = time,

@@ -172,7 +172,7 @@ public sealed class GcsRemoteStoreTests : IAsyncLifetime
         ex.Code.ShouldBe("NP6756");
         // Doubling from 0.5 s, at most 8 s, the last wait cut to what is left: 40 s of waits, ten attempts.
         retries.Select(r => r.Delay.TotalSeconds).ShouldBe([0.5, 1, 2, 4, 8, 8, 8, 8, 0.5]);
-        ex.Message.ShouldBe("The store gs://np-bucket/runs could not upload 'retry/x.bin': 10 attempt(s) for 40 s (budget 40 s) all failed; the last: Cannot upload 'retry/x.bin' in gs://np-bucket/runs: 503 We encountered an internal error. Please try again.. Retry; check the bucket and the network. Check the network, the bucket and its permissions, then run again.");
+        ex.Message.ShouldBe("The store gs://np-bucket/runs could not upload 'retry/x.bin': 10 attempt(s) for 40 s (budget 40 s) all failed; the last: Cannot upload 'retry/x.bin' in gs://np-bucket/runs: 503 We encountered an internal error. Please try again. Check the network, the bucket and its permissions, then run again.");
         server.Log.Count.ShouldBe(10, string.Join("\n", server.Log));
         server.FailNext = 0;
     }

@@ -33,7 +33,10 @@ public sealed class SignallingTimeProvider(DateTimeOffset start) : FakeTimeProvi
         Advance(by);
     }
 
-    /// <summary>Advances by <paramref name="step"/> each time the task starts waiting, until it completes.</summary>
+    /// <summary>
+    /// Advances by <paramref name="step"/> each time the task starts waiting, until it completes. The step must reach
+    /// the due time of the wait it answers (one signal per timer): use the poll interval, not a fraction of it.
+    /// </summary>
     public async Task<T> DriveAsync<T>(Task<T> task, TimeSpan step)
     {
         while (!task.IsCompleted)

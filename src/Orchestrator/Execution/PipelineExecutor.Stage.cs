@@ -29,7 +29,8 @@ internal sealed partial class PipelineExecutor
         // Bind the options with the outputs of the stages it depends on.
         var diagnostics = new List<Diagnostic>();
         var resolver = new ValueResolver(plan.Pipeline, options.Secrets, StageOutput, plan.Environment);
-        var bound = OptionsBinder.Bind(stage.Definition, stage.Descriptor, resolver, diagnostics);
+        var bound = stage.Bound?.Options ?? OptionsBinder.Bind(stage.Definition, stage.Descriptor, resolver, diagnostics);
+        var usedSecrets = stage.Bound?.SecretValues ?? resolver.UsedSecretValues;
         if (bound is null || diagnostics.Count > 0)
         {
             var first = diagnostics.FirstOrDefault();
@@ -81,7 +82,7 @@ internal sealed partial class PipelineExecutor
         }
 
         // Secret outputs of earlier stages (API keys) never enter a fingerprint, like ${secrets.X}.
-        var components = FingerprintCalculator.Compute(stage.Descriptor, bound, hashes, resolver.UsedSecretValues.Concat(secretOutputs.Values), external);
+        var components = FingerprintCalculator.Compute(stage.Descriptor, bound, hashes, usedSecrets.Concat(secretOutputs.Values), external);
         var stamp = stamps.Read(stage.Id, out var stampProblem);
         var forced = options.ForceAll || options.ForceStages.Contains(stage.Id);
         // A 'when: always' or 'when: failure' stage (a notifier, a clean-up) reports on this run: it is never up to date.

@@ -43,14 +43,14 @@ internal static class PlanVerdicts
 
             var resolver = new ValueResolver(plan.Pipeline, secrets, (s, o) => outputs.TryGetValue(s, out var m) && m.TryGetValue(o, out var v) ? v : null, plan.Environment);
             var diagnostics = new List<Diagnostic>();
-            var bound = OptionsBinder.Bind(stage.Definition, stage.Descriptor, resolver, diagnostics);
+            var bound = stage.Bound?.Options ?? OptionsBinder.Bind(stage.Definition, stage.Descriptor, resolver, diagnostics);
             if (bound is null)
             {
                 verdicts[stage.Id] = [new StaleReason(StaleKind.InputsNotAvailable, "inputs not available yet")];
                 continue;
             }
 
-            var components = FingerprintCalculator.Compute(stage.Descriptor, bound, hashes, resolver.UsedSecretValues, stamp?.Components.ExternalVersion);
+            var components = FingerprintCalculator.Compute(stage.Descriptor, bound, hashes, stage.Bound?.SecretValues ?? resolver.UsedSecretValues, stamp?.Components.ExternalVersion);
             verdicts[stage.Id] = UpToDateChecker.Check(stamp, components, workspace, hashes, forceAll || forceStages.Contains(stage.Id), stage.Definition.Cache == Definition.CacheMode.Never || stage.When.Kind is Definition.WhenKind.Always or Definition.WhenKind.Failure, stampProblem);
         }
 

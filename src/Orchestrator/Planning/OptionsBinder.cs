@@ -59,8 +59,14 @@ internal static class OptionsBinder
     /// (with its declared type) and set by reflection, so System.Text.Json never builds metadata for the plugin's
     /// options class: its caches would keep an unloaded plugin's load context alive.
     /// </summary>
-    public static object? Bind(StageDefinition stage, StageDescriptor descriptor, ValueResolver resolver, List<Diagnostic> diagnostics)
+    public static object? Bind(StageDefinition stage, StageDescriptor descriptor, ValueResolver resolver, List<Diagnostic> diagnostics) =>
+        Bind(stage, descriptor, resolver, diagnostics, out _);
+
+    /// <summary>Binds as <see cref="Bind(StageDefinition, StageDescriptor, ValueResolver, List{Diagnostic})"/>.</summary>
+    /// <param name="complete">Whether every option was resolved (none waits for a stage's output).</param>
+    public static object? Bind(StageDefinition stage, StageDescriptor descriptor, ValueResolver resolver, List<Diagnostic> diagnostics, out bool complete)
     {
+        complete = false;
         var properties = Properties(descriptor.OptionsType);
         var names = properties.Select(p => p.Name).ToList();
         var json = new JsonObject();
@@ -164,6 +170,7 @@ internal static class OptionsBinder
         }
 
         ResolveArtifactPaths(options);
+        complete = deferred.Count == 0;
         return options;
     }
 

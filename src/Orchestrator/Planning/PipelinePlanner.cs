@@ -20,6 +20,7 @@ internal static class PipelinePlanner
         var ids = pipeline.Stages.Select(s => s.Id).ToList();
         var edges = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var resolver = new ValueResolver(pipeline, secrets, null, environment);
+        var bound = new Dictionary<string, BoundOptions>(StringComparer.Ordinal);
 
         foreach (var stage in pipeline.Stages)
         {
@@ -82,7 +83,13 @@ internal static class PipelinePlanner
 
             if (descriptor is not null)
             {
-                OptionsBinder.Bind(stage, descriptor, resolver, diagnostics);
+                // Its own resolver, so that the secrets it records are this stage's.
+                var own = new ValueResolver(pipeline, secrets, null, environment);
+                var options = OptionsBinder.Bind(stage, descriptor, own, diagnostics, out var complete);
+                if (options is not null && complete)
+                {
+                    bound[stage.Id] = new BoundOptions(options, own.UsedSecretValues.ToList());
+                }
             }
 
             if (WhenCondition.TryParse(stage.When, out var when) && when.Kind == WhenKind.Comparison)
@@ -116,7 +123,7 @@ internal static class PipelinePlanner
             .Select(x =>
             {
                 WhenCondition.TryParse(x.s.When, out var when);
-                return new PlannedStage(x.s, catalog[x.s.Uses], edges[x.s.Id], levels[x.s.Id], when);
+                return new PlannedStage(x.s, catalog[x.s.Uses], edges[x.s.Id], levels[x.s.Id], when) { Bound = bound.GetValueOrDefault(x.s.Id) };
             })
             .ToList();
         return new ExecutionPlan(pipeline, planned) { Environment = environment };

@@ -12,4 +12,7 @@ internal sealed record PlannedStage(
     WhenCondition When)
 {
     public string Id => Definition.Id;
+
+    /// <summary>The options, when the planner could bind all of them (no ${stages...} value); else null.</summary>
+    public BoundOptions? Bound { get; init; }
 }

@@ -45,6 +45,33 @@ public sealed class PipelineExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task Options_that_need_no_stage_output_are_bound_once_per_run_and_the_others_once_more_with_the_outputs()
+    {
+        var key = "k" + Guid.NewGuid().ToString("N");
+        var p = files.Write("binds.yaml", $$"""
+            name: binds
+            stages:
+              first:
+                uses: test.bind-count
+                cache: never
+                with: { key: "{{key}}-a" }
+              second:
+                uses: test.bind-count
+                cache: never
+                with: { key: "{{key}}-b", from: "${stages.first.outputs.bindings}" }
+            """);
+
+        var run = await files.RunAsync(p, "--json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        var stages = Json(run).GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        // Planned (validated and bound) once, run with that instance.
+        stages["first"].GetProperty("outputs").GetProperty("bindings").GetString().ShouldBe("1");
+        // Checked at plan time without the output it waits for, then bound once with it.
+        stages["second"].GetProperty("outputs").GetProperty("bindings").GetString().ShouldBe("2");
+    }
+
+    [Fact]
     public async Task Changing_an_option_reruns_that_stage_and_dependants_with_the_reason()
     {
         var p = files.Write("chain.yaml", Chain);
