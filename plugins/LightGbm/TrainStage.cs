@@ -14,7 +14,7 @@ namespace NumeraiPipeline.Plugins.LightGbm;
 [Stage("lightgbm.train", Description = "Trains a LightGBM model on Numerai parquet data (streamed int8 rows, LightGBM's native library).")]
 [StageOutput("model", Description = "The model in LightGBM's text format (model.txt); Python's lightgbm.Booster(model_file=...) reads it.")]
 [StageOutput("model_info", Description = "JSON sidecar (model.json, beside model.txt): features in order, target, parameters, training data fingerprint, LightGBM version.")]
-public sealed class TrainStage : IStage<TrainOptions>
+public sealed partial class TrainStage : IStage<TrainOptions>
 {
     private const string Stage = "lightgbm.train";
 

@@ -22,7 +22,7 @@ namespace NumeraiPipeline.Plugins.Numerai.Download;
 [StageOutput("live_example_preds", Description = "live_example_preds.parquet")]
 [StageOutput("version", Kind = OutputKind.Value, Description = "The dataset version fetched (latest resolved)")]
 [StageOutput("round", Kind = OutputKind.Value, Description = "The round the files belong to")]
-public sealed class DownloadStage : IStage<DownloadOptions>, IExternalVersionSource<DownloadOptions>
+public sealed partial class DownloadStage : IStage<DownloadOptions>, IExternalVersionSource<DownloadOptions>
 {
     /// <inheritdoc />
     public async Task<string?> GetExternalVersionAsync(StageContext context, DownloadOptions options, CancellationToken cancellationToken)

@@ -16,6 +16,9 @@ namespace NumeraiPipeline.Plugins.Numerai.Download;
 [StageOutput("open_time", Kind = OutputKind.Value, Description = "When the round opened (ISO 8601 UTC)")]
 [StageOutput("close_staking_time", Kind = OutputKind.Value, Description = "When on-time submissions close (ISO 8601 UTC)")]
 [StageOutput("seconds_left", Kind = OutputKind.Value, Description = "Seconds from now until the staking close")]
+[StageVariable(NumeraiClientOptions.ApiUrlVariable, Description = "Numerai's GraphQL endpoint when a stage's api_url is not set (default https://api-tournament.numer.ai)")]
+[StageVariable(NumeraiCredentials.PublicIdVariable, IsSecret = true, Description = "Numerai API key, public part (numer.ai -> Account -> API keys, with the upload scope)")]
+[StageVariable(NumeraiCredentials.SecretKeyVariable, IsSecret = true, Description = "Numerai API key, secret part")]
 public sealed class RoundStage : IStage<RoundOptions>, IExternalVersionSource<RoundOptions>
 {
     /// <inheritdoc />

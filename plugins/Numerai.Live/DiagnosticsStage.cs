@@ -22,6 +22,9 @@ namespace NumeraiPipeline.Plugins.Numerai.Live;
 [StageOutput("bmc_mean", Kind = OutputKind.Value, Description = "validationBmcMean.")]
 [StageOutput("max_drawdown", Kind = OutputKind.Value, Description = "validationMaxDrawdown.")]
 [StageOutput("eras", Kind = OutputKind.Value, Description = "erasAcceptedCount: validation eras scored.")]
+[StageVariable(NumeraiClientOptions.ApiUrlVariable, Description = "Numerai's GraphQL endpoint when a stage's api_url is not set (default https://api-tournament.numer.ai)")]
+[StageVariable(NumeraiCredentials.PublicIdVariable, IsSecret = true, Description = "Numerai API key, public part (numer.ai -> Account -> API keys, with the upload scope)")]
+[StageVariable(NumeraiCredentials.SecretKeyVariable, IsSecret = true, Description = "Numerai API key, secret part")]
 public sealed class DiagnosticsStage : IStage<DiagnosticsOptions>
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };

@@ -23,6 +23,9 @@ namespace NumeraiPipeline.Plugins.Numerai.Live;
 [StageOutput("payout_total", Kind = OutputKind.Value, Description = "NMR won (negative: burned) over the last live_rounds resolved rounds.")]
 [StageOutput("resolved_rounds", Kind = OutputKind.Value, Description = "Resolved rounds the figures cover (at most live_rounds).")]
 [StageOutput("resolving_rounds", Kind = OutputKind.Value, Description = "Rounds scored daily but not resolved yet.")]
+[StageVariable(NumeraiClientOptions.ApiUrlVariable, Description = "Numerai's GraphQL endpoint when a stage's api_url is not set (default https://api-tournament.numer.ai)")]
+[StageVariable(NumeraiCredentials.PublicIdVariable, IsSecret = true, Description = "Numerai API key, public part (numer.ai -> Account -> API keys, with the upload scope)")]
+[StageVariable(NumeraiCredentials.SecretKeyVariable, IsSecret = true, Description = "Numerai API key, secret part")]
 public sealed class PerformanceStage : IStage<PerformanceOptions>, IExternalVersionSource<PerformanceOptions>
 {
     /// <summary>A hash of Numerai's answer: the stage reruns when a round got a new score, and is up to date otherwise.</summary>

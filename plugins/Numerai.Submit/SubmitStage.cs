@@ -22,7 +22,7 @@ namespace NumeraiPipeline.Plugins.Numerai.Submit;
 [StageOutput("submission_id", Kind = OutputKind.Value, Description = "The submission id (dry-run: 'dry-run')")]
 [StageOutput("round", Kind = OutputKind.Value, Description = "The round submitted to")]
 [StageOutput("csv", Description = "The CSV uploaded (or that would be, with dry_run)")]
-public sealed class SubmitStage : IStage<SubmitOptions>, IExternalVersionSource<SubmitOptions>
+public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersionSource<SubmitOptions>
 {
     /// <inheritdoc />
     public async Task<string?> GetExternalVersionAsync(StageContext context, SubmitOptions options, CancellationToken cancellationToken)

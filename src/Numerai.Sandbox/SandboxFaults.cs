@@ -19,6 +19,9 @@ public sealed class SandboxFaults
     /// <summary>The HTTP status of injected download failures.</summary>
     public int DownloadFailureStatus { get; set; } = 503;
 
+    /// <summary>While set, every key is refused as revoked ("Your session is invalid or has expired."), the demo keys too.</summary>
+    public bool RejectKeys { get; set; }
+
     /// <summary>A delay before every GraphQL answer (slow server).</summary>
     public TimeSpan GraphQlDelay { get; set; }
 

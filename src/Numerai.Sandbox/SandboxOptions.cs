@@ -107,4 +107,11 @@ public sealed record SandboxOptions
     /// <summary>How long diagnostics take to compute after <c>createDiagnostics</c> (on <see cref="Time"/>).</summary>
     /// <value>Default 1 minute.</value>
     public TimeSpan DiagnosticsDelay { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The scopes of the demo key as <c>account { apiTokens { scopes } }</c> reports them (numer.ai → Account → API
+    /// keys: upload_submission, read_submission_info, read_user_info, stake).
+    /// </summary>
+    /// <value>Default all four.</value>
+    public IReadOnlyList<string> ApiTokenScopes { get; init; } = ["upload_submission", "read_submission_info", "read_user_info", "stake"];
 }

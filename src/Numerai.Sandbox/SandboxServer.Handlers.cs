@@ -69,6 +69,11 @@ public sealed partial class SandboxServer
         }
 
         var authorization = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
+        if (Faults.RejectKeys && authorization is not null)
+        {
+            authorization = "Token revoked$revoked";
+        }
+
         var variables = request["variables"] as JsonObject;
         var (code, body) = GqlExecutor.Execute(request["query"]?.ToString(), variables, api.ResolversFor(authorization, BaseUrl));
         await WriteJsonAsync(context, code, body);

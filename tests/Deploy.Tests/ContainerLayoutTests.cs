@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace NumeraiPipeline.Deploy.Tests;
 
 /// <summary>
-/// Rebuilds the image's /app layout from the build output (the executable, and each plugin folder under plugins/
-/// beside it), outside the repository, and runs the entry command on a pipeline there: what the container does,
-/// without Docker.
+/// Rebuilds the image's /app layout (what the self-contained publish writes: the executable, each plugin folder under
+/// plugins/ and the pipelines under pipelines/ beside it) from the build output, outside the repository, and runs the
+/// entry command on a pipeline there: what the container does, without Docker. .ci/run runs the real publish.
 /// </summary>
 public sealed class ContainerLayoutTests : IDisposable
 {
@@ -67,12 +67,17 @@ public sealed class ContainerLayoutTests : IDisposable
         Copy(RepositoryFiles.PathOf("pipelines"), Path.Combine(app, "pipelines"));
         var work = Directory.CreateDirectory(Path.Combine(root, "work")).FullName;
 
-        // The demo as the image would run it (docker run IMAGE run /app/pipelines/demo.yaml), on a smaller sandbox dataset.
+        // The built-in pipelines beside the executable are found by name, from a folder of the user's own.
+        var (listExit, listed) = await RunAsync(app, work, "list");
+        listExit.ShouldBe(0, listed);
+        listed.ShouldContain("demo                     built-in ");
+
+        // The demo as the image would run it (docker run IMAGE run demo), on a smaller sandbox dataset.
         var (exit, output) = await RunAsync(
             app,
             work,
             "run",
-            Path.Combine(app, "pipelines", "demo.yaml"),
+            "demo",
             "--workspace",
             Path.Combine(work, ".numerai-pipeline"),
             "--set",

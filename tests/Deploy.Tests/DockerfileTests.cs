@@ -2,34 +2,38 @@ using System.Xml.Linq;
 
 namespace NumeraiPipeline.Deploy.Tests;
 
-/// <summary>The container image's Dockerfile agrees with the build: entry point, user, plugin layout, no secrets.</summary>
+/// <summary>The container image's Dockerfile agrees with the build: self-contained entry point, user, plugin layout, no secrets.</summary>
 public sealed class DockerfileTests
 {
     private readonly Dockerfile docker = Dockerfile.Parse(RepositoryFiles.Read("deploy/gcp/Dockerfile"));
 
     [Fact]
-    public void Builds_with_the_sdk_and_runs_on_the_aspnet_runtime()
+    public void Builds_with_the_sdk_and_runs_self_contained_on_a_base_without_dotnet()
     {
         docker.Stages.Count.ShouldBe(2);
         docker.Stages[0].BaseImage.ShouldBe("mcr.microsoft.com/dotnet/sdk:10.0");
         docker.Stages[0].Name.ShouldBe("build");
-        // The built-in sandbox plugin declares the ASP.NET shared framework (the host does not), so the runtime image
-        // carries it: aspnet.
+        // The executable carries its runtime, and the publish folder the ASP.NET shared framework that the built-in
+        // sandbox plugin declares (the host does not reference it), so the image needs only the native dependencies.
         RepositoryFiles.Read("plugins/Numerai.Sandbox/Numerai.Sandbox.csproj").ShouldContain("<FrameworkReference Include=\"Microsoft.AspNetCore.App\" />");
         RepositoryFiles.Read("src/Orchestrator/Orchestrator.csproj").ShouldNotContain("Microsoft.AspNetCore.App");
-        docker.Final.BaseImage.ShouldBe("mcr.microsoft.com/dotnet/aspnet:10.0");
+        RepositoryFiles.Read("src/Orchestrator/Orchestrator.csproj").ShouldContain("<SelfContained Condition=\"'$(RuntimeIdentifier)' != ''\">true</SelfContained>");
+        RepositoryFiles.Read("src/Orchestrator/BuiltIns.targets").ShouldContain("shared/Microsoft.AspNetCore.App");
+        docker.Final.BaseImage.ShouldBe("mcr.microsoft.com/dotnet/runtime-deps:10.0");
+        // LightGBM's native library links the GNU OpenMP runtime.
+        docker.Final.All("RUN").ShouldContain(r => r.Contains("apt-get install -y --no-install-recommends libgomp1", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void The_entry_point_is_the_orchestrator_executable()
+    public void The_entry_point_is_the_self_contained_executable()
     {
         var assemblyName = XDocument.Load(RepositoryFiles.PathOf("src/Orchestrator/Orchestrator.csproj")).Descendants("AssemblyName").Single().Value;
         assemblyName.ShouldBe("numerai-pipeline");
 
         Dockerfile.ExecForm(docker.Final.All("ENTRYPOINT").Single()).ShouldBe([assemblyName]);
-        // Published to /app, and on PATH through the link.
-        docker.Stages[0].All("RUN").ShouldContain(r => r.Contains("dotnet publish src/Orchestrator/Orchestrator.csproj", StringComparison.Ordinal) && r.Contains("-o /out/app", StringComparison.Ordinal));
-        docker.Final.All("COPY").ShouldContain("--from=build /out/app/ /app/");
+        // Published for linux-x64 to /app, and on PATH through the link.
+        docker.Stages[0].All("RUN").ShouldContain(r => r.Contains("dotnet publish src/Orchestrator/Orchestrator.csproj -c Release -r linux-x64", StringComparison.Ordinal) && r.Contains("-o /out/app", StringComparison.Ordinal));
+        docker.Final.All("COPY").ShouldBe(["--from=build /out/app/ /app/"]);
         docker.Final.All("RUN").ShouldContain(r => r.Contains($"ln -s /app/{assemblyName} /usr/local/bin/{assemblyName}", StringComparison.Ordinal));
         var cmd = Dockerfile.ExecForm(docker.Final.All("CMD").Single());
         cmd[0].ShouldBe("run");
@@ -37,15 +41,21 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void Plugins_are_copied_from_their_build_folder_to_plugins_beside_the_executable()
+    public void The_publish_puts_the_plugins_and_pipelines_beside_the_executable()
     {
-        // plugins/Directory.Build.props: every plugin builds into artifacts/plugins/<AssemblyName>/.
-        var outDir = XDocument.Load(RepositoryFiles.PathOf("plugins/Directory.Build.props")).Descendants("OutDir").Single().Value;
-        outDir.ShouldBe("$(RepoRoot)artifacts/plugins/$(AssemblyName)/");
+        // plugins/Directory.Build.props: every plugin builds into PluginsOutputRoot/<AssemblyName>/ (artifacts/plugins/
+        // in a development build); the publish builds them into a folder of its own and copies them to plugins/.
+        var props = XDocument.Load(RepositoryFiles.PathOf("plugins/Directory.Build.props"));
+        props.Descendants("OutDir").Single().Value.ShouldBe("$(PluginsOutputRoot)$(AssemblyName)/");
+        props.Descendants("PluginsOutputRoot").Single().Value.ShouldBe("$(RepoRoot)artifacts/plugins/");
+        var targets = RepositoryFiles.Read("src/Orchestrator/BuiltIns.targets");
+        targets.ShouldContain("Projects=\"@(_BuiltInPluginProject)\"");
+        targets.ShouldContain("<_BuiltInPluginProject Include=\"$(RepoRoot)plugins/*/*.csproj\" />");
+        targets.ShouldContain("RelativePath=\"plugins/$([MSBuild]::MakeRelative('$(BuiltInPluginsOutput)', '%(_BuiltInPluginFile.FullPath)'))\"");
+        targets.ShouldContain("<_BuiltInPipeline Include=\"$(RepoRoot)pipelines/*.yaml\" />");
+        targets.ShouldContain("RelativePath=\"pipelines/%(_BuiltInPipeline.Filename)%(_BuiltInPipeline.Extension)\"");
+        RepositoryFiles.Read("src/Orchestrator/Orchestrator.csproj").ShouldContain("<Import Project=\"BuiltIns.targets\" />");
         docker.Stages[0].All("WORKDIR").ShouldBe(["/src"]);
-        docker.Stages[0].All("RUN").ShouldContain(r => r.Contains("for project in plugins/*/*.csproj; do dotnet build \"$project\" -c Release", StringComparison.Ordinal));
-        docker.Final.All("COPY").ShouldContain("--from=build /src/artifacts/plugins/ /app/plugins/");
-        docker.Stages[0].All("COPY").ShouldContain("pipelines/ /out/app/pipelines/");
     }
 
     [Fact]

@@ -36,9 +36,9 @@ internal sealed partial class SandboxApi
             ["models"] = new JsonArray([.. account.Models.Select(m => (JsonNode?)ModelJson(m, selection.Has("models", "submissions"), selection.Has("models", "latestSubmissionV2")))]),
             ["apiTokens"] = new JsonArray(new JsonObject
             {
-                ["name"] = "sandbox demo keys",
-                ["publicId"] = SandboxServer.DemoPublicId,
-                ["scopes"] = new JsonArray("upload_submission", "stake", "read_submission_info", "read_user_info"),
+                ["name"] = "sandbox keys",
+                ["publicId"] = options.Keys.PublicId,
+                ["scopes"] = new JsonArray([.. options.ApiTokenScopes.Select(s => (JsonNode?)JsonValue.Create(s))]),
             }),
             ["walletTxns"] = new JsonArray(new JsonObject
             {

@@ -40,6 +40,8 @@ internal static class CliApp
         root.Subcommands.Add(commands.Graph());
         root.Subcommands.Add(commands.NewPlugin());
         root.Subcommands.Add(commands.Schedule());
+        root.Subcommands.Add(commands.Init());
+        root.Subcommands.Add(commands.Doctor());
         ParseResult parse;
         IReadOnlyList<Diagnostic> pluginErrors;
         try

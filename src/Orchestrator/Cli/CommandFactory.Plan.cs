@@ -99,18 +99,18 @@ internal sealed partial class CommandFactory
 
     public Command List()
     {
-        var command = new Command("list", "List the named pipelines");
+        var command = new Command("list", "List the named pipelines: those in ./pipelines, then the built-in ones (a name in ./pipelines wins)");
         command.SetAction(parse =>
         {
             using var session = Session(parse);
-            var pipelines = PipelineLocator.List();
+            var pipelines = PipelineLocator.Entries();
             if (session.Settings.Json)
             {
-                session.Output.WriteLine(JsonSerializer.Serialize(pipelines.Select(p => new { name = p.Name, path = p.Path }), ConsoleRenderer.JsonOptions));
+                session.Output.WriteLine(JsonSerializer.Serialize(pipelines.Select(p => new { name = p.Name, path = p.Path, builtIn = p.BuiltIn }), ConsoleRenderer.JsonOptions));
                 return 0;
             }
 
-            foreach (var (name, path) in pipelines)
+            foreach (var (name, path, builtIn) in pipelines)
             {
                 string description;
                 try
@@ -122,7 +122,7 @@ internal sealed partial class CommandFactory
                     description = "(invalid: run 'validate " + name + "')";
                 }
 
-                session.Output.WriteLine($"{name,-24} {description}");
+                session.Output.WriteLine($"{name,-24} {(builtIn ? "built-in" : "./pipelines"),-12} {description}");
             }
 
             return 0;

@@ -3,19 +3,35 @@ using NumeraiPipeline.Orchestrator.Plugins;
 
 namespace NumeraiPipeline.Orchestrator.Cli;
 
-/// <summary>Finds a pipeline by file path, or by name in pipelines/ (current folder, repository root, beside the executable).</summary>
+/// <summary>
+/// Finds a pipeline by file path, or by name: first in <c>pipelines/</c> of the current folder (the user's own,
+/// which win by name), then in the built-in pipelines: <c>pipelines/</c> of the repository (a clone), else
+/// <c>pipelines/</c> beside the executable (the installed tool, the self-contained binary, the container).
+/// </summary>
 internal static class PipelineLocator
 {
-    public static IReadOnlyList<string> Folders()
+    /// <summary>The folders searched by name, in order.</summary>
+    public static IReadOnlyList<string> Folders() =>
+        new[] { Path.Combine(Environment.CurrentDirectory, "pipelines"), BuiltInFolder() }
+            .Select(Path.GetFullPath)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>
+    /// The built-in pipelines: <c>pipelines/</c> of the repository found from the current folder or from the
+    /// executable (a development build), else <c>pipelines/</c> beside the executable (where publishing puts them).
+    /// </summary>
+    public static string BuiltInFolder()
     {
-        var folders = new List<string> { Path.Combine(Environment.CurrentDirectory, "pipelines") };
-        if (RepositoryRoot.Find(Environment.CurrentDirectory) is { } root)
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
-            folders.Add(Path.Combine(root, "pipelines"));
+            if (RepositoryRoot.Find(start) is { } root && Directory.Exists(Path.Combine(root, "pipelines")))
+            {
+                return Path.GetFullPath(Path.Combine(root, "pipelines"));
+            }
         }
 
-        folders.Add(Path.Combine(AppContext.BaseDirectory, "pipelines"));
-        return folders.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).ToList();
+        return Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "pipelines"));
     }
 
     public static string Find(string nameOrPath)
@@ -41,12 +57,30 @@ internal static class PipelineLocator
         throw new PipelineException(DiagnosticCodes.PipelineNotFound.Create("numerai-pipeline", nameOrPath, $"a file '{nameOrPath}' and '{nameOrPath}.yaml' in {string.Join(", ", Folders().Select(Definition.SourceLocation.DisplayPath))}", Suggestions.DidYouMean(nameOrPath, known)));
     }
 
+    /// <summary>The named pipelines, a name found in several folders once (the first folder's wins), by name.</summary>
     public static IReadOnlyList<(string Name, string Path)> List() =>
-        Folders()
+        Entries().Select(e => (e.Name, e.Path)).ToList();
+
+    /// <summary>As <see cref="List"/>, with whether each is a built-in pipeline.</summary>
+    public static IReadOnlyList<PipelineEntry> Entries()
+    {
+        var builtIn = BuiltInFolder();
+        return Folders()
             .Where(Directory.Exists)
-            .SelectMany(f => Directory.EnumerateFiles(f, "*.y*ml"))
-            .Select(p => (Path.GetFileNameWithoutExtension(p), p))
-            .DistinctBy(p => p.Item1)
-            .OrderBy(p => p.Item1, StringComparer.Ordinal)
+            .SelectMany(f => Directory.EnumerateFiles(f, "*.y*ml").Order(StringComparer.Ordinal))
+            .Where(p => p.EndsWith(".yaml", StringComparison.Ordinal) || p.EndsWith(".yml", StringComparison.Ordinal))
+            .Select(p => new PipelineEntry(System.IO.Path.GetFileNameWithoutExtension(p), p, string.Equals(System.IO.Path.GetDirectoryName(p), builtIn, StringComparison.Ordinal)))
+            .DistinctBy(p => p.Name, StringComparer.Ordinal)
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The built-in pipelines only (what <c>init</c> copies).</summary>
+    public static IReadOnlyList<PipelineEntry> BuiltIns()
+    {
+        var folder = BuiltInFolder();
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*.yaml").Select(p => new PipelineEntry(System.IO.Path.GetFileNameWithoutExtension(p), p, true)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList()
+            : [];
+    }
 }

@@ -46,7 +46,7 @@ internal static partial class PluginScaffold
         {
             // The host's own SDK assembly, copied beside the project: compile against it; at run time the host's is used.
             var sdk = Directory.CreateDirectory(Path.Combine(dir, "sdk")).FullName;
-            File.Copy(typeof(NumeraiPipeline.Sdk.StageContext).Assembly.Location, Path.Combine(sdk, "NumeraiPipeline.Sdk.dll"));
+            File.Copy(SdkAssemblyPath(), Path.Combine(sdk, "NumeraiPipeline.Sdk.dll"));
             sdkReference = $"    <Reference Include=\"NumeraiPipeline.Sdk\" HintPath=\"sdk/NumeraiPipeline.Sdk.dll\" Private=\"false\" />\n    <PackageReference Include=\"Microsoft.Extensions.Logging.Abstractions\" Version=\"{LoggingVersion()}\" Private=\"false\" ExcludeAssets=\"runtime\" />";
         }
 
@@ -162,4 +162,15 @@ internal static partial class PluginScaffold
 
     [GeneratedRegex("([a-z0-9])([A-Z])")]
     private static partial Regex KebabPattern();
+
+    /// <summary>
+    /// The host's SDK assembly file. The single-file publish keeps it a file beside the executable
+    /// (ExcludeFromSingleFile in BuiltIns.targets), so the file is there even when Location is empty.
+    /// </summary>
+#pragma warning disable IL3000 // Location is empty only for bundled assemblies, and the SDK assembly is never bundled.
+    private static string SdkAssemblyPath() =>
+        typeof(NumeraiPipeline.Sdk.StageContext).Assembly.Location is { Length: > 0 } location
+            ? location
+            : Path.Combine(AppContext.BaseDirectory, "NumeraiPipeline.Sdk.dll");
+#pragma warning restore IL3000
 }

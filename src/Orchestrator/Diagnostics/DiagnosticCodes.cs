@@ -37,7 +37,8 @@ internal static class DiagnosticCodes
     public static readonly ErrorCode UnknownOption = new("NP2003", "Unknown option", "stage '{0}' ({1}) has no option '{2}'.{3} Options: {4}.", "Remove or correct the option.", ExitClass.InvalidInput);
     public static readonly ErrorCode BadSetPath = new("NP2004", "Bad --set", "--set '{0}': {1}", "Use --set path=value with a path such as stages.train.with.params.num_leaves or vars.dataset.", ExitClass.InvalidInput);
     public static readonly ErrorCode BadArgument = new("NP2005", "Bad argument", "{0}", "See --help.", ExitClass.InvalidInput);
-    // next free: NP2006
+    public static readonly ErrorCode InitWouldOverwrite = new("NP2006", "init would overwrite", "'{0}' already exists, so init wrote nothing. Pass --force to overwrite the files init writes, or init another folder.", "Use --force, or another folder.", ExitClass.InvalidInput);
+    // next free: NP2007
 
     // NP3xxx: plugins.
     public static readonly ErrorCode PluginLoadFailed = new("NP3001", "Plugin failed to load", "plugin '{0}' failed to load: {1}. Rebuild it against this version of NumeraiPipeline.Sdk, or remove its folder '{2}'.", "Rebuild or remove the plugin.", ExitClass.Environment);

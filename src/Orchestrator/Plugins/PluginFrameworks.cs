@@ -133,7 +133,7 @@ internal static class PluginFrameworks
             ?? candidates.OrderByDescending(c => c.Version).Select(c => c.Dir).FirstOrDefault();
     }
 
-    /// <summary>Where .NET installations are looked for: the one running this process, DOTNET_ROOT, then the usual install folders.</summary>
+    /// <summary>Where .NET installations are looked for: the executable's folder (a self-contained publish), the installation running this process, DOTNET_ROOT, then the usual install folders.</summary>
     public static IReadOnlyList<string> DotnetRoots(Func<string, string?> environment)
     {
         var roots = new List<string>();
@@ -144,6 +144,9 @@ internal static class PluginFrameworks
                 roots.Add(Path.GetFullPath(dir));
             }
         }
+
+        // A self-contained publish carries the plugins' frameworks beside the executable (BuiltIns.targets).
+        Add(AppContext.BaseDirectory);
 
         // A framework-dependent process runs from ROOT/shared/Microsoft.NETCore.App/VERSION/.
         var runtime = new DirectoryInfo(RuntimeEnvironment.GetRuntimeDirectory());
