@@ -8,6 +8,7 @@ using NumeraiPipeline.Plugins.LightGbm.Native;
 using NumeraiPipeline.Plugins.LightGbm.Parameters;
 using NumeraiPipeline.Plugins.LightGbm.Training;
 using NumeraiPipeline.Sdk;
+using NumeraiPipeline.Numerai.Scoring.CrossValidation;
 
 namespace NumeraiPipeline.Plugins.LightGbm;
 

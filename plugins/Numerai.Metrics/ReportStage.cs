@@ -4,6 +4,7 @@ using NumeraiPipeline.Numerai.Api.Live;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Document;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Report;
 using NumeraiPipeline.Sdk;
+using NumeraiPipeline.Numerai.Scoring.CrossValidation;
 
 namespace NumeraiPipeline.Plugins.Numerai.Metrics;
 
@@ -56,12 +57,12 @@ public sealed class ReportStage : IStage<ReportOptions>
             }
         }
 
-        CvReport? cv = null;
+        CvMetricsDocument? cv = null;
         if (options.Cv is { } cvFile)
         {
             try
             {
-                cv = CvReport.Load(cvFile.Path);
+                cv = CvMetricsDocument.Load(cvFile.Path);
             }
             catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
             {

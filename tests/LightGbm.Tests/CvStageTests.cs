@@ -4,6 +4,7 @@ using NumeraiPipeline.Plugins.LightGbm;
 using NumeraiPipeline.Plugins.LightGbm.CrossValidation;
 using NumeraiPipeline.Sdk;
 using NumeraiPipeline.TestKit;
+using NumeraiPipeline.Numerai.Scoring.CrossValidation;
 
 namespace NumeraiPipeline.LightGbm.Tests;
 

@@ -1,6 +1,7 @@
 using NumeraiPipeline.Numerai.Scoring;
 using NumeraiPipeline.Plugins.LightGbm.Training;
 using NumeraiPipeline.Sdk;
+using NumeraiPipeline.Numerai.Scoring.CrossValidation;
 
 namespace NumeraiPipeline.Plugins.LightGbm.CrossValidation;
 

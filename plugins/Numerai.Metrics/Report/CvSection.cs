@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Document;
+using NumeraiPipeline.Numerai.Scoring.CrossValidation;
 
 namespace NumeraiPipeline.Plugins.Numerai.Metrics.Report;
 
 /// <summary>The report's Cross-validation section: the out-of-fold CORR, then one row a fold (test eras, rows, CORR).</summary>
 internal static class CvSection
 {
-    public static void Append(StringBuilder sb, CvReport cv, IReadOnlyList<(string Caption, string File, byte[] Png)> charts)
+    public static void Append(StringBuilder sb, CvMetricsDocument cv, IReadOnlyList<(string Caption, string File, byte[] Png)> charts)
     {
         sb.Append("<h2>Cross-validation</h2>\n<p>").Append(cv.Folds).Append(" folds of contiguous eras, embargo ").Append(cv.Embargo)
           .Append(" era(s) on each side of every test block; ").Append(cv.Rows.ToString("N0", CultureInfo.InvariantCulture)).Append(" rows of ")
@@ -37,7 +38,7 @@ internal static class CvSection
         }
     }
 
-    private static void AppendCorr(StringBuilder sb, CvCorr corr)
+    private static void AppendCorr(StringBuilder sb, CvSeries corr)
     {
         foreach (var v in new[] { corr.Mean, corr.Std, corr.Sharpe, corr.MaxDrawdown })
         {

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using NumeraiPipeline.Numerai.Api.Live;
 using NumeraiPipeline.Plugins.Numerai.Metrics.Document;
+using NumeraiPipeline.Numerai.Scoring.CrossValidation;
 
 namespace NumeraiPipeline.Plugins.Numerai.Metrics.Report;
 
@@ -25,7 +26,7 @@ internal static class HtmlReport
         IReadOnlyList<(string Caption, string File, byte[] Png)> charts,
         LivePerformance? live = null,
         IReadOnlyList<(string Caption, string File, byte[] Png)>? liveCharts = null,
-        CvReport? cv = null,
+        CvMetricsDocument? cv = null,
         IReadOnlyList<(string Caption, string File, byte[] Png)>? cvCharts = null)
     {
         var sb = new StringBuilder();

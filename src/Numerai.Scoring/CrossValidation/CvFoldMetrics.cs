@@ -1,18 +1,18 @@
 using System.Text.Json.Serialization;
 
-namespace NumeraiPipeline.Plugins.Numerai.Metrics.Document;
+namespace NumeraiPipeline.Numerai.Scoring.CrossValidation;
 
-/// <summary>One fold of cv_metrics.json.</summary>
-internal sealed class CvFoldReport
+/// <summary>One fold's entry in cv_metrics.json: its eras and rows, and numerai_corr of its test block (null: not computable).</summary>
+public sealed class CvFoldMetrics
 {
     [JsonPropertyName("fold")]
     public int Fold { get; init; }
 
     [JsonPropertyName("first_test_era")]
-    public string FirstTestEra { get; init; } = string.Empty;
+    public required string FirstTestEra { get; init; }
 
     [JsonPropertyName("last_test_era")]
-    public string LastTestEra { get; init; } = string.Empty;
+    public required string LastTestEra { get; init; }
 
     [JsonPropertyName("test_eras")]
     public int TestEras { get; init; }
@@ -33,5 +33,5 @@ internal sealed class CvFoldReport
     public int Iterations { get; init; }
 
     [JsonPropertyName("corr")]
-    public CvCorr Corr { get; init; } = new();
+    public required CvSeries Corr { get; init; }
 }

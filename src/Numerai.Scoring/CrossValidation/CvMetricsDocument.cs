@@ -1,15 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace NumeraiPipeline.Plugins.LightGbm.CrossValidation;
+namespace NumeraiPipeline.Numerai.Scoring.CrossValidation;
 
 /// <summary>
 /// cv_metrics.json of lightgbm.cv: <c>{"kind": "lightgbm.cv", "target", "folds", "embargo", "eras", "rows",
 /// "oof": {corr}, "per_fold": [{fold, first_test_era, last_test_era, test_eras, train_eras, embargoed_eras,
 /// train_rows, test_rows, iterations, corr: {mean, std, sharpe, max_drawdown, eras}}]}</c>. numerai.report reads it
-/// (its <c>cv</c> option) for the per-fold table.
+/// (its <c>cv</c> option) for the per-fold table: one type for the writer and the reader, so the two cannot drift.
 /// </summary>
-internal sealed class CvMetricsDocument
+public sealed class CvMetricsDocument
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -41,4 +41,24 @@ internal sealed class CvMetricsDocument
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static CvMetricsDocument FromJson(string json) => JsonSerializer.Deserialize<CvMetricsDocument>(json) ?? throw new JsonException("empty document");
+
+    /// <summary>Reads the file; a file that is not lightgbm.cv's throws <see cref="JsonException"/>.</summary>
+    /// <param name="path">The cv_metrics.json file.</param>
+    /// <returns>The document.</returns>
+    public static CvMetricsDocument Load(string path)
+    {
+        CvMetricsDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<CvMetricsDocument>(File.ReadAllText(path));
+        }
+        catch (JsonException)
+        {
+            document = null;
+        }
+
+        return document is { Kind: "lightgbm.cv", PerFold.Count: > 0 }
+            ? document
+            : throw new JsonException("it is not a lightgbm.cv cv_metrics.json (no \"kind\": \"lightgbm.cv\", \"oof\" or \"per_fold\")");
+    }
 }

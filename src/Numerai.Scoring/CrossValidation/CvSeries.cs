@@ -1,10 +1,11 @@
 using System.Text.Json.Serialization;
-using NumeraiPipeline.Numerai.Scoring;
 
-namespace NumeraiPipeline.Plugins.LightGbm.CrossValidation;
+namespace NumeraiPipeline.Numerai.Scoring.CrossValidation;
 
-/// <summary>The summary of a per-era numerai_corr series, as numerai.metrics writes it (NaN as null).</summary>
-internal sealed class CvSeries
+/// <summary>
+/// The summary of a per-era numerai_corr series in cv_metrics.json, as numerai.metrics writes its series (NaN as null).
+/// </summary>
+public sealed class CvSeries
 {
     [JsonPropertyName("mean")]
     public double? Mean { get; init; }
