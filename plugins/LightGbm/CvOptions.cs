@@ -94,19 +94,9 @@ public sealed class CvOptions : IValidatableObject
             yield return new ValidationResult(problem + ".", [problem.Contains("'folds'", StringComparison.Ordinal) ? nameof(Folds) : nameof(Embargo)]);
         }
 
-        IReadOnlyList<string> problems;
-        try
+        foreach (var result in ParamsValidation.Results(Params, NumThreads, Seed, Deterministic))
         {
-            problems = ParamsValidation.Problems(Params, NumThreads, Seed, Deterministic);
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or LightGbmException)
-        {
-            problems = [];
-        }
-
-        foreach (var problem in problems)
-        {
-            yield return new ValidationResult($"option 'params': {problem}", [nameof(Params)]);
+            yield return result;
         }
 
         if (string.IsNullOrWhiteSpace(Target))

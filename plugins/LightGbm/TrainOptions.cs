@@ -59,20 +59,9 @@ public sealed class TrainOptions : ModelTrainOptions
     /// </summary>
     protected override IEnumerable<ValidationResult> ValidateFamily()
     {
-        IReadOnlyList<string> problems;
-        try
+        foreach (var result in ParamsValidation.Results(Params, NumThreads, Seed, Deterministic))
         {
-            problems = ParamsValidation.Problems(Params, NumThreads, Seed, Deterministic);
-        }
-        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or LightGbmException)
-        {
-            // LightGBM's native library cannot be loaded here; the stage reports that when it runs
-            problems = [];
-        }
-
-        foreach (var problem in problems)
-        {
-            yield return new ValidationResult($"option 'params': {problem}", [nameof(Params)]);
+            yield return result;
         }
 
         if (EarlyStoppingRounds > 0 && Valid is null)

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using NumeraiPipeline.Plugins.LightGbm.Native;
 using NumeraiPipeline.Plugins.LightGbm.Training;
 
 namespace NumeraiPipeline.Plugins.LightGbm.Parameters;
@@ -13,6 +15,25 @@ internal static class ParamsValidation
 {
     /// <summary>Every problem, as text that follows <c>option 'params': </c>.</summary>
     /// <exception cref="DllNotFoundException">LightGBM's native library (the source of the alias list) cannot be loaded.</exception>
+    /// <summary>
+    /// <see cref="Problems"/> as validation results of the option 'params' (the options classes of lightgbm.train and
+    /// lightgbm.cv). Where LightGBM's native library cannot be loaded, nothing is reported: the stage says so when it runs.
+    /// </summary>
+    public static IEnumerable<ValidationResult> Results(IReadOnlyDictionary<string, JsonElement> user, int numThreads, int? seed, bool deterministic)
+    {
+        IReadOnlyList<string> problems;
+        try
+        {
+            problems = Problems(user, numThreads, seed, deterministic);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or LightGbmException)
+        {
+            problems = [];
+        }
+
+        return problems.Select(problem => new ValidationResult($"option 'params': {problem}", ["Params"]));
+    }
+
     public static IReadOnlyList<string> Problems(IReadOnlyDictionary<string, JsonElement> user, int numThreads, int? seed, bool deterministic)
     {
         var problems = new List<string>();
