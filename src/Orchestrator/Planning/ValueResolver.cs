@@ -45,7 +45,9 @@ internal sealed class ValueResolver(PipelineDefinition pipeline, ISecretStore se
         if (Interpolation.Whole(text) is { } whole)
         {
             var resolved = Resolve(whole, scalar.Location, diagnostics, depth);
-            return scalar.Quoted && resolved is not null && resolved.GetValueKind() != System.Text.Json.JsonValueKind.String
+            // Quotes make a scalar a string ("${vars.n}" is "5", not 5); a list or map stays what it is, so that
+            // weights: "${vars.weights}" is the list, not its JSON text.
+            return scalar.Quoted && resolved is JsonValue && resolved.GetValueKind() != System.Text.Json.JsonValueKind.String
                 ? JsonValue.Create(resolved.ToJsonString().Trim('"'))
                 : resolved;
         }

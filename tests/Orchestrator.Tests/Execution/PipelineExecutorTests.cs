@@ -72,6 +72,29 @@ public sealed class PipelineExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_list_variable_in_quotes_is_the_list_and_a_number_in_quotes_is_text()
+    {
+        var p = files.Write("vars.yaml", """
+            name: vars
+            vars:
+              tags: [alpha, beta]
+              count: 2
+            stages:
+              first:
+                uses: test.echo
+                with:
+                  message: "${vars.count}"
+                  tags: "${vars.tags}"
+                  count: ${vars.count}
+            """);
+
+        var run = await files.RunAsync(p, "--json");
+
+        run.ExitCode.ShouldBe(0, run.Error);
+        File.ReadAllText(files.Artifact("vars", "first", "text.txt")).ShouldBe("2\n2\n");
+    }
+
+    [Fact]
     public async Task Changing_an_option_reruns_that_stage_and_dependants_with_the_reason()
     {
         var p = files.Write("chain.yaml", Chain);
