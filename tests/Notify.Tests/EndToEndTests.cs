@@ -52,15 +52,7 @@ public sealed class EndToEndTests : IAsyncLifetime
                 needs: [boom]
                 when: failure
                 cache: never
-                with:
-                  host: 127.0.0.1
-                  port: {{smtp.Port}}
-                  username: {{SmtpTestServer.User}}
-                  password: ${secrets.SMTP_PASSWORD}
-                  from: bot@example.com
-                  to: [me@example.com]
-                  starttls: required
-                  certificate_thumbprint: {{smtp.Thumbprint}}
+                with: {{MailOptions(smtp)}}
               console:
                 uses: notify.console
                 needs: [boom, hook, broken, mail]
@@ -127,15 +119,7 @@ public sealed class EndToEndTests : IAsyncLifetime
                 needs: [{{needs}}]
                 when: failure
                 cache: never
-                with:
-                  host: 127.0.0.1
-                  port: {{smtp.Port}}
-                  username: {{SmtpTestServer.User}}
-                  password: ${secrets.SMTP_PASSWORD}
-                  from: bot@example.com
-                  to: [me@example.com]
-                  starttls: required
-                  certificate_thumbprint: {{smtp.Thumbprint}}
+                with: {{MailOptions(smtp)}}
               console:
                 uses: notify.console
                 needs: [hook, slack, mail]
@@ -169,6 +153,10 @@ public sealed class EndToEndTests : IAsyncLifetime
         Canary, Uri.EscapeDataString(Canary), System.Net.WebUtility.UrlEncode(Canary), JsonSerializer.Serialize(Canary)[1..^1],
         System.Net.WebUtility.HtmlEncode(Canary), "x7Q9", "Zk/42", "Zk%2F42",
     ];
+
+    /// <summary>notify.email's options for the test server: STARTTLS with its certificate pinned, AUTH with the secret password.</summary>
+    private static string MailOptions(SmtpTestServer smtp) =>
+        $"{{ host: 127.0.0.1, port: {smtp.Port}, username: {SmtpTestServer.User}, password: \"${{secrets.SMTP_PASSWORD}}\", from: bot@example.com, to: [me@example.com], starttls: required, certificate_thumbprint: {smtp.Thumbprint} }}";
 
     private async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
