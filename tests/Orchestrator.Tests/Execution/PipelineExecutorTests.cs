@@ -324,14 +324,19 @@ public sealed class PipelineExecutorTests : IDisposable
     [Fact]
     public async Task Cancelling_a_run_exits_130_and_leaves_no_stamp_for_the_interrupted_stage()
     {
-        var p = files.Write("slow.yaml", """
+        // cancelled once the stage has started (its marker file), not after a guessed time
+        var marker = Path.Combine(files.Root, "started").Replace('\\', '/');
+        var p = files.Write("slow.yaml", $$"""
             name: slow
             stages:
-              slow: { uses: test.echo, with: { message: slow, delay_ms: 30000 } }
+              slow: { uses: test.echo, with: { message: slow, delay_ms: 600000, marker: "{{marker}}" } }
             """);
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(1500));
+        using var cts = new CancellationTokenSource();
 
-        var result = await TestRepo.RunCliAsync(cts.Token, "run", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
+        var running = TestRepo.RunCliAsync(cts.Token, "run", p, "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
+        await NumeraiPipeline.TestKit.FileSignals.WaitForFileAsync(marker);
+        await cts.CancelAsync();
+        var result = await running;
 
         result.ExitCode.ShouldBe(130);
         File.Exists(Path.Combine(files.Workspace, "stamps", "slow", "slow.json")).ShouldBeFalse();
@@ -341,10 +346,12 @@ public sealed class PipelineExecutorTests : IDisposable
     [Fact]
     public async Task A_second_concurrent_run_in_the_same_workspace_fails_with_NP4001_naming_the_holder_pid()
     {
-        var slow = files.Write("slow.yaml", """
+        // the first run holds the workspace until the test releases it (a file), so no timing decides the outcome
+        var release = Path.Combine(files.Root, "release").Replace('\\', '/');
+        var slow = files.Write("slow.yaml", $$"""
             name: slow
             stages:
-              slow: { uses: test.echo, with: { message: slow, delay_ms: 3000 } }
+              slow: { uses: test.echo, with: { message: slow, await_files: ["{{release}}"], await_timeout_ms: 600000 } }
             """);
         var quick = files.Write("quick.yaml", """
             stages:
@@ -354,6 +361,7 @@ public sealed class PipelineExecutorTests : IDisposable
         await NumeraiPipeline.TestKit.FileSignals.WaitForFileAsync(Path.Combine(files.Workspace, "run.lock.info"));
 
         var second = await files.RunAsync(quick);
+        File.WriteAllText(release, "go");
 
         second.ExitCode.ShouldBe(3);
         second.Error.ShouldContain($"error NP4001: the workspace '");
