@@ -21,9 +21,11 @@ internal static class PipelinePlanner
         var edges = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var resolver = new ValueResolver(pipeline, secrets, null, environment);
         var bound = new Dictionary<string, BoundOptions>(StringComparer.Ordinal);
+        var spans = new List<(StageDefinition Stage, int Start, int End)>();
 
         foreach (var stage in pipeline.Stages)
         {
+            var start = diagnostics.Count;
             var deps = new List<string>();
             edges[stage.Id] = deps;
             catalog.TryGetValue(stage.Uses, out var descriptor);
@@ -96,7 +98,11 @@ internal static class PipelinePlanner
             {
                 resolver.Interpolate(when.Left + " " + when.Right, stage.WhenLocation, diagnostics);
             }
+
+            spans.Add((stage, start, diagnostics.Count));
         }
+
+        diagnostics = CollapseMatrixRepeats(diagnostics, spans);
 
         var cycle = FindCycle(pipeline.Stages.Select(s => s.Id).ToList(), edges);
         if (cycle is not null)
@@ -208,4 +214,45 @@ internal static class PipelinePlanner
 
     private static List<Diagnostic> Deduplicate(List<Diagnostic> diagnostics) =>
         diagnostics.DistinctBy(d => d.Render()).ToList();
+
+    /// <summary>
+    /// A problem every instance of a matrix stage has at the same place (a bad option of the stage itself, not of one
+    /// matrix value) is reported once for the stage, <c>stage 'train' (lightgbm.train, all 4 matrix instances)</c>,
+    /// instead of once per instance; a problem only some instances have keeps their ids.
+    /// </summary>
+    private static List<Diagnostic> CollapseMatrixRepeats(List<Diagnostic> diagnostics, List<(StageDefinition Stage, int Start, int End)> spans)
+    {
+        var groups = spans.Where(s => s.Stage.Instance is not null).GroupBy(s => s.Stage.BaseId, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
+        if (groups.Count == 0)
+        {
+            return diagnostics;
+        }
+
+        var replaced = new Dictionary<int, Diagnostic?>();
+        foreach (var group in groups)
+        {
+            var instances = group.ToList();
+            string Key(Diagnostic d, StageDefinition stage) => d.Code + "\n" + d.Origin + "\n" + d.Message.Replace($"stage '{stage.Id}'", $"stage '{stage.BaseId}'", StringComparison.Ordinal);
+            var perInstance = instances.Select(i => Enumerable.Range(i.Start, i.End - i.Start).Select(n => (Index: n, Key: Key(diagnostics[n], i.Stage))).ToList()).ToList();
+            var shared = perInstance[0].Select(x => x.Key).Distinct(StringComparer.Ordinal)
+                .Where(k => perInstance.All(list => list.Any(x => x.Key == k))).ToHashSet(StringComparer.Ordinal);
+            foreach (var key in shared)
+            {
+                var first = perInstance[0].First(x => x.Key == key);
+                var stage = instances[0].Stage;
+                var d = diagnostics[first.Index];
+                var named = $"stage '{stage.Id}' ({stage.Uses})";
+                var message = d.Message.Contains(named, StringComparison.Ordinal)
+                    ? d.Message.Replace(named, $"stage '{stage.BaseId}' ({stage.Uses}, all {instances.Count} matrix instances)", StringComparison.Ordinal)
+                    : d.Message.Replace($"stage '{stage.Id}'", $"stage '{stage.BaseId}' (all {instances.Count} matrix instances)", StringComparison.Ordinal);
+                replaced[first.Index] = d with { Message = message };
+                foreach (var other in perInstance.SelectMany(list => list.Where(x => x.Key == key)).Where(x => x.Index != first.Index))
+                {
+                    replaced[other.Index] = null;
+                }
+            }
+        }
+
+        return diagnostics.Select((d, n) => replaced.TryGetValue(n, out var r) ? r : d).OfType<Diagnostic>().ToList();
+    }
 }

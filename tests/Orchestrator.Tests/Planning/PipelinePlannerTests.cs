@@ -102,4 +102,26 @@ public sealed class PipelinePlannerTests : IDisposable
         b.When.ShouldNotBe("always");
         b.Needs.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_bad_option_every_matrix_instance_shares_is_reported_once_and_one_of_a_single_value_names_its_instance()
+    {
+        var ex = Should.Throw<PipelineException>(() => Plan("""
+            stages:
+              a:
+                uses: test.echo
+                matrix: { who: [x, y], n: [1, 500] }
+                with:
+                  message: "${matrix.who}"
+                  count: "${matrix.n}"
+                  tags: [colour=red]
+            """));
+
+        var path = Path.Combine(temp.Path, "p.yaml");
+        ex.Diagnostics.Select(d => d.Render()).ShouldBe([
+            $"{path}(8,7): error NP2002: stage 'a' (test.echo, all 4 matrix instances): tag 'colour' has the value 'RED', and tags take no values.",
+            $"{path}(7,7): error NP2002: stage 'a[who=x,n=500]' (test.echo): option 'count' must be between 1 and 100.",
+            $"{path}(7,7): error NP2002: stage 'a[who=y,n=500]' (test.echo): option 'count' must be between 1 and 100.",
+        ]);
+    }
 }
