@@ -119,7 +119,7 @@ public sealed class NeutralizeOptions : IValidatableObject
             FeatureMetadata.Load(featuresPath).Resolve(featureSet);
             return null;
         }
-        catch (DataSchemaException ex) when (ex.Code == DataErrorCodes.UnknownFeatureSet)
+        catch (DataSchemaException ex) when (ex.Error == DataErrors.UnknownFeatureSet)
         {
             return ex.Message;
         }

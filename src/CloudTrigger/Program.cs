@@ -5,11 +5,11 @@ try
 {
     app = TriggerApp.Build(args);
 }
-catch (InvalidOperationException ex) when (ex.Message.StartsWith("error NP", StringComparison.Ordinal))
+catch (TriggerConfigurationException ex)
 {
     // A configuration error: say what to fix, without a stack trace; exit code 3 (environment).
-    await Console.Error.WriteLineAsync("numerai-pipeline-trigger: " + ex.Message);
-    return 3;
+    await Console.Error.WriteLineAsync("numerai-pipeline-trigger: " + ex.Line);
+    return (int)ex.Error.Exit;
 }
 
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Native;
 using NumeraiPipeline.Numerai.Data.Engines;
@@ -51,6 +52,7 @@ internal sealed unsafe class DuckDbColumnBatch : IColumnBatch
 
     public void ReadFeature(int i, Span<byte> destination)
     {
+        RequireNumber(i);
         var name = _columns[i].Name;
         var path = _source.Path;
         foreach (var (data, valid, from, count, offset) in Read(i, destination.Length))
@@ -83,6 +85,7 @@ internal sealed unsafe class DuckDbColumnBatch : IColumnBatch
 
     public void ReadFloats(int i, Span<float> destination)
     {
+        RequireNumber(i);
         foreach (var (data, valid, from, count, offset) in Read(i, destination.Length))
         {
             var d = destination.Slice(offset, count);
@@ -96,6 +99,7 @@ internal sealed unsafe class DuckDbColumnBatch : IColumnBatch
 
     public void ReadDoubles(int i, Span<double> destination)
     {
+        RequireNumber(i);
         foreach (var (data, valid, from, count, offset) in Read(i, destination.Length))
         {
             var d = destination.Slice(offset, count);
@@ -111,7 +115,7 @@ internal sealed unsafe class DuckDbColumnBatch : IColumnBatch
     {
         if (_types[i] != DuckDBType.Varchar)
         {
-            throw new DataSchemaException(DataErrorCodes.BadColumn, $"Column '{_columns[i].Name}' in '{_source.Path}' has type {_columns[i].TypeName}; a string column is expected.");
+            throw new DataSchemaException(DataErrors.BadColumn, _columns[i].Name, _source.Path, $"has type {_columns[i].TypeName}, where a text column is expected");
         }
 
         foreach (var (data, valid, from, count, offset) in Read(i, destination.Length))
@@ -148,6 +152,15 @@ internal sealed unsafe class DuckDbColumnBatch : IColumnBatch
 
     private static bool Valid(nint validity, int row) => Valid((ulong*)validity, row);
 
+    private void RequireNumber(int i)
+    {
+        if (_types[i] is not (DuckDBType.Double or DuckDBType.Float or DuckDBType.TinyInt or DuckDBType.SmallInt or DuckDBType.Integer or DuckDBType.BigInt
+            or DuckDBType.UnsignedTinyInt or DuckDBType.UnsignedSmallInt or DuckDBType.UnsignedInteger or DuckDBType.UnsignedBigInt))
+        {
+            throw new DataSchemaException(DataErrors.BadColumn, _columns[i].Name, _source.Path, $"has DuckDB type {_types[i]}, which cannot be read as a number");
+        }
+    }
+
     private static bool Valid(ulong* validity, int row) => validity is null || (validity[row >> 6] & (1UL << (row & 63))) != 0;
 
     private static double Number(DuckDBType type, nint data, int row) => Number(type, (void*)data, row);
@@ -164,7 +177,7 @@ internal sealed unsafe class DuckDbColumnBatch : IColumnBatch
         DuckDBType.UnsignedSmallInt => ((ushort*)data)[row],
         DuckDBType.UnsignedInteger => ((uint*)data)[row],
         DuckDBType.UnsignedBigInt => ((ulong*)data)[row],
-        _ => throw new DataSchemaException(DataErrorCodes.BadColumn, string.Create(CultureInfo.InvariantCulture, $"DuckDB type {type} cannot be read as a number. Use a numeric column.")),
+        _ => throw new UnreachableException($"DuckDB type {type} is not a number type (RequireNumber checks the column first)"),
     };
 
     /// <summary>
@@ -187,8 +200,7 @@ internal sealed unsafe class DuckDbColumnBatch : IColumnBatch
 
         if (_fetched < end)
         {
-            throw new DataSchemaException(DataErrorCodes.UnreadableFile,
-                string.Create(CultureInfo.InvariantCulture, $"Column '{_columns[i].Name}' in '{_source.Path}' ends after {_fetched} rows; {end} were expected. The file is damaged or cut short; re-download it."));
+            throw new DataSchemaException(DataErrors.UnreadableFile, "parquet file", _source.Path, string.Create(CultureInfo.InvariantCulture, $"column '{_columns[i].Name}' ends after {_fetched} rows; {end} were expected"));
         }
 
         var pieces = new List<(nint, nint, int, int, int)>();
@@ -252,5 +264,5 @@ internal sealed unsafe class DuckDbColumnBatch : IColumnBatch
     }
 
     private DataSchemaException Unreadable(string? message) =>
-        new(DataErrorCodes.UnreadableFile, $"DuckDB cannot read '{_source.Path}': {message?.Split('\n')[0]}. The file is damaged or cut short; re-download it.");
+        new(DataErrors.UnreadableFile, "parquet file", _source.Path, $"DuckDB: {DataSchemaException.Reason(message)}");
 }

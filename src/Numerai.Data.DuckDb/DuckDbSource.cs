@@ -68,7 +68,7 @@ internal sealed class DuckDbSource : IParquetSource
     {
         if (!File.Exists(path))
         {
-            throw new DataSchemaException(DataErrorCodes.UnreadableFile, $"Cannot open parquet file '{path}': the file does not exist. Check the path.");
+            throw new DataSchemaException(DataErrors.UnreadableFile, "parquet file", path, "the file does not exist");
         }
 
         var connection = new DuckDBConnection("DataSource=:memory:");
@@ -87,8 +87,7 @@ internal sealed class DuckDbSource : IParquetSource
         catch (DuckDBException ex)
         {
             connection.Dispose();
-            throw new DataSchemaException(DataErrorCodes.UnreadableFile,
-                $"Cannot open parquet file '{path}': {ex.Message.Split('\n')[0]}. Check the path and that the file is a complete parquet file (re-download it if it was cut short).", ex);
+            throw new DataSchemaException(DataErrors.UnreadableFile, ex, "parquet file", path, DataSchemaException.Reason(ex.Message));
         }
     }
 

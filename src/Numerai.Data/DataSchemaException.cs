@@ -9,13 +9,40 @@ namespace NumeraiPipeline.Numerai.Data;
 /// </summary>
 public sealed class DataSchemaException : StageException
 {
-    /// <summary>Creates the exception.</summary>
-    /// <param name="code">An NP66xx code from <see cref="DataErrorCodes"/>.</param>
-    /// <param name="message">What, where, how to fix.</param>
-    /// <param name="innerException">The cause, if any.</param>
-    public DataSchemaException(string code, string message, Exception? innerException = null)
-        : base(code, message, innerException)
+    /// <summary>Creates the exception with the message of <paramref name="error"/>.</summary>
+    /// <param name="error">The code, from <see cref="DataErrors"/>.</param>
+    /// <param name="args">The values of its message's placeholders.</param>
+    public DataSchemaException(ErrorCode error, params object?[] args)
+        : this(error, (Exception?)null, args)
     {
-        ExitCode = 2;
+    }
+
+    /// <summary>Creates the exception with the message of <paramref name="error"/> and its cause.</summary>
+    /// <param name="error">The code, from <see cref="DataErrors"/>.</param>
+    /// <param name="innerException">The cause, if any.</param>
+    /// <param name="args">The values of its message's placeholders.</param>
+    public DataSchemaException(ErrorCode error, Exception? innerException, params object?[] args)
+        : base(Checked(error).Code, error.Format(args), innerException)
+    {
+        Error = error;
+        Arguments = args;
+        ExitCode = (int)error.Exit;
+    }
+
+    /// <summary>The catalogue entry of the failure.</summary>
+    public ErrorCode Error { get; }
+
+    /// <summary>The values of the message's placeholders (so a caller can add its context to the same code).</summary>
+    public IReadOnlyList<object?> Arguments { get; }
+
+    /// <summary>The first line of a library's message without its final period, to place inside a sentence.</summary>
+    /// <param name="message">A message, e.g. an exception's.</param>
+    /// <returns>The reason.</returns>
+    internal static string Reason(string? message) => (message ?? string.Empty).Split('\n')[0].Trim().TrimEnd('.');
+
+    private static ErrorCode Checked(ErrorCode error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error;
     }
 }

@@ -29,8 +29,7 @@ public sealed class FeatureMetadata
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new DataSchemaException(DataErrorCodes.UnreadableFile,
-                $"Cannot read features metadata '{path}': {ex.Message}. Check the path (it is the features.json of the dataset version).", ex);
+            throw new DataSchemaException(DataErrors.UnreadableFile, ex, "features metadata", path, DataSchemaException.Reason(ex.Message));
         }
 
         try
@@ -39,8 +38,7 @@ public sealed class FeatureMetadata
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
         {
-            throw new DataSchemaException(DataErrorCodes.UnreadableFile,
-                $"'{path}' is not a Numerai features.json (expected an object with 'feature_sets' and 'targets'): {ex.Message}.", ex);
+            throw new DataSchemaException(DataErrors.UnreadableFile, ex, "features metadata", path, $"not a Numerai features.json (an object with 'feature_sets' and 'targets'): {DataSchemaException.Reason(ex.Message)}");
         }
     }
 
@@ -84,8 +82,7 @@ public sealed class FeatureMetadata
         }
 
         var known = string.Join(", ", FeatureSets.Keys.Order(StringComparer.Ordinal));
-        throw new DataSchemaException(DataErrorCodes.UnknownFeatureSet,
-            $"Unknown feature set '{featureSet}'. Known sets: {known}.{NameSuggestions.Hint(featureSet, FeatureSets.Keys)}");
+        throw new DataSchemaException(DataErrors.UnknownFeatureSet, featureSet, known, NameSuggestions.Hint(featureSet, FeatureSets.Keys));
     }
 
     /// <summary>Serialises to the features.json layout (<c>feature_sets</c>, <c>targets</c>).</summary>

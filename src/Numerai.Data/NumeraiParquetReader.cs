@@ -92,7 +92,7 @@ public sealed class NumeraiParquetReader : IDisposable
         var info = Require(column);
         if (!info.IsString)
         {
-            throw new DataSchemaException(DataErrorCodes.BadColumn, $"Column '{column}' in '{Path}' has type {info.TypeName}; a string column is expected.");
+            throw new DataSchemaException(DataErrors.BadColumn, column, Path, $"has type {info.TypeName}, where a text column is expected");
         }
 
         return ReadWhole(info, (batch, rows) =>
@@ -110,7 +110,7 @@ public sealed class NumeraiParquetReader : IDisposable
         var info = Require(column);
         if (!info.IsNumeric)
         {
-            throw new DataSchemaException(DataErrorCodes.BadColumn, $"Column '{column}' in '{Path}' has type {info.TypeName}; a numeric column is expected.");
+            throw new DataSchemaException(DataErrors.BadColumn, column, Path, $"has type {info.TypeName}, where a numeric column is expected");
         }
 
         return ReadWhole(info, (batch, rows) =>
@@ -410,12 +410,12 @@ public sealed class NumeraiParquetReader : IDisposable
     {
         if (spec.EraStride < 1)
         {
-            throw new DataSchemaException(DataErrorCodes.InvalidOptions, $"Era stride must be 1 or more (got {spec.EraStride}).");
+            throw new DataSchemaException(DataErrors.InvalidOptions, "read spec", $"EraStride must be 1 or more (got {spec.EraStride})");
         }
 
         if (spec.DropMissingTarget && spec.Target is null)
         {
-            throw new DataSchemaException(DataErrorCodes.InvalidOptions, "DropMissingTarget needs a Target column; name the target or turn DropMissingTarget off.");
+            throw new DataSchemaException(DataErrors.InvalidOptions, "read spec", "DropMissingTarget needs a Target column; name the target or turn DropMissingTarget off");
         }
 
         var wanted = new List<string>(spec.Features);
@@ -446,8 +446,7 @@ public sealed class NumeraiParquetReader : IDisposable
             var column = _source.Columns[name];
             if (!column.IsNumeric)
             {
-                throw new DataSchemaException(DataErrorCodes.BadColumn,
-                    $"Column '{name}' in '{Path}' has type {column.TypeName}, not a number. Features, targets and prediction columns must be numeric.");
+                throw new DataSchemaException(DataErrors.BadColumn, name, Path, $"has type {column.TypeName}, not a number");
             }
         }
 
@@ -455,7 +454,7 @@ public sealed class NumeraiParquetReader : IDisposable
         {
             if (_source.Columns.TryGetValue(name, out var column) && !column.IsString && wanted.Contains(name))
             {
-                throw new DataSchemaException(DataErrorCodes.BadColumn, $"Column '{name}' in '{Path}' has type {column.TypeName}; a string column is expected.");
+                throw new DataSchemaException(DataErrors.BadColumn, name, Path, $"has type {column.TypeName}, where a text column is expected");
             }
         }
     }
@@ -474,9 +473,8 @@ public sealed class NumeraiParquetReader : IDisposable
             .Select(x => $"'{x.hint}' for '{x.m}'")
             .ToList();
         var didYouMean = hints.Count == 0 ? string.Empty : $" Did you mean {string.Join(", ", hints)}?";
-        return new DataSchemaException(DataErrorCodes.MissingColumns,
-            $"'{Path}' lacks {missing.Count} column(s) the read needs: {names}{more}. The file has {_source.Columns.Count} columns; " +
-            $"check the feature set, target name and dataset version (features.json must match the data file).{didYouMean}");
+        return new DataSchemaException(DataErrors.MissingColumns, string.Empty, Path, $"{missing.Count} column(s) the read needs: {names}{more}",
+            $"The file has {_source.Columns.Count} columns; check the feature set, target name and dataset version (features.json must match the data file).", didYouMean);
     }
 
     private static string? FindIdColumn(IParquetSource source)

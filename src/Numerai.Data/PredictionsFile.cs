@@ -126,8 +126,7 @@ public static class PredictionsFile
         using var reader = NumeraiParquetReader.Open(path);
         if (reader.IdColumn is null)
         {
-            throw new DataSchemaException(DataErrorCodes.MissingColumns,
-                $"Predictions file '{path}' has no string 'id' column (columns: {string.Join(", ", reader.Columns)}). Write the ids as an 'id' column.");
+            throw new DataSchemaException(DataErrors.MissingColumns, string.Empty, path, $"a text 'id' column (its columns: {string.Join(", ", reader.Columns)})", "Write the ids of a predictions file as an 'id' column.", string.Empty);
         }
 
         var valueColumn = column;
@@ -146,8 +145,7 @@ public static class PredictionsFile
                 var candidates = reader.Columns.Where(c => !ReservedColumns.Contains(c) && c != reader.IdColumn).ToList();
                 if (candidates.Count != 1)
                 {
-                    throw new DataSchemaException(DataErrorCodes.MissingColumns,
-                        $"Predictions file '{path}' has no 'prediction' column and {candidates.Count} other value columns ({string.Join(", ", candidates)}). Name the prediction column to read.");
+                    throw new DataSchemaException(DataErrors.MissingColumns, string.Empty, path, $"a 'prediction' column, and has {candidates.Count} other value columns ({string.Join(", ", candidates)})", "Name the prediction column to read.", string.Empty);
                 }
 
                 valueColumn = candidates[0];
@@ -166,7 +164,7 @@ public static class PredictionsFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new DataSchemaException(DataErrorCodes.UnreadableFile, $"Cannot read predictions CSV '{path}': {ex.Message}.", ex);
+            throw new DataSchemaException(DataErrors.UnreadableFile, ex, "predictions CSV", path, DataSchemaException.Reason(ex.Message));
         }
 
         var ids = new List<string>();
@@ -184,8 +182,7 @@ public static class PredictionsFile
                     : header.IndexOf(PredictionColumn) >= 0 ? header.IndexOf(PredictionColumn) : header.IndexOf("probability");
                 if (idIndex < 0 || valueIndex < 0)
                 {
-                    throw new DataSchemaException(DataErrorCodes.BadPredictions,
-                        $"Predictions CSV '{path}' has header '{line}'; expected 'id,{column ?? PredictionColumn}'.");
+                    throw new DataSchemaException(DataErrors.BadPredictions, path, $"the header is '{line}', not 'id,{column ?? PredictionColumn}'");
                 }
 
                 continue;
@@ -199,14 +196,14 @@ public static class PredictionsFile
             var parts = line.Split(',');
             if (parts.Length <= Math.Max(idIndex, valueIndex))
             {
-                throw new DataSchemaException(DataErrorCodes.BadPredictions, $"{path}({lineNumber}): expected {Math.Max(idIndex, valueIndex) + 1} fields, found {parts.Length}.");
+                throw new DataSchemaException(DataErrors.BadPredictions, $"{path}({lineNumber})", $"expected {Math.Max(idIndex, valueIndex) + 1} fields, found {parts.Length}");
             }
 
             var id = parts[idIndex].Trim().Trim('"');
             var text = parts[valueIndex].Trim().Trim('"');
             if (id.Length == 0)
             {
-                throw new DataSchemaException(DataErrorCodes.BadPredictions, $"{path}({lineNumber}): empty id.");
+                throw new DataSchemaException(DataErrors.BadPredictions, $"{path}({lineNumber})", "the id is empty");
             }
 
             double value;
@@ -216,7 +213,7 @@ public static class PredictionsFile
             }
             else if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
             {
-                throw new DataSchemaException(DataErrorCodes.BadPredictions, $"{path}({lineNumber}): '{text}' is not a number.");
+                throw new DataSchemaException(DataErrors.BadPredictions, $"{path}({lineNumber})", $"'{text}' is not a number");
             }
 
             ids.Add(id);
@@ -225,7 +222,7 @@ public static class PredictionsFile
 
         if (lineNumber == 0)
         {
-            throw new DataSchemaException(DataErrorCodes.BadPredictions, $"Predictions CSV '{path}' is empty; expected a header 'id,prediction' and one row per id.");
+            throw new DataSchemaException(DataErrors.BadPredictions, path, "the file is empty");
         }
 
         return new Predictions(ids.ToArray(), values.ToArray());

@@ -110,19 +110,18 @@ public static class SyntheticDataset
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
         {
-            throw new DataSchemaException(DataErrorCodes.InvalidOptions,
-                "Invalid synthetic data options: " + string.Join("; ", results.Select(r => r.ErrorMessage)) + ".");
+            throw new DataSchemaException(DataErrors.InvalidOptions, "synthetic data options", string.Join("; ", results.Select(r => DataSchemaException.Reason(r.ErrorMessage))));
         }
 
         if (options.UnlabelledValidationEras > options.ValidationEras)
         {
-            throw new DataSchemaException(DataErrorCodes.InvalidOptions,
-                $"UnlabelledValidationEras ({options.UnlabelledValidationEras}) exceeds ValidationEras ({options.ValidationEras}).");
+            throw new DataSchemaException(DataErrors.InvalidOptions, "synthetic data options",
+                $"UnlabelledValidationEras ({options.UnlabelledValidationEras}) exceeds ValidationEras ({options.ValidationEras})");
         }
 
         if (string.IsNullOrWhiteSpace(options.Version) || options.Version.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || options.Version.Contains(".."))
         {
-            throw new DataSchemaException(DataErrorCodes.InvalidOptions, $"Version '{options.Version}' is not a valid folder name (use e.g. v5.2).");
+            throw new DataSchemaException(DataErrors.InvalidOptions, "synthetic data options", $"Version '{options.Version}' is not a valid folder name (use e.g. v5.2)");
         }
     }
 

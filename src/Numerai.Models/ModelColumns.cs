@@ -21,19 +21,17 @@ public static class ModelColumns
         {
             reader.Check(spec);
         }
-        catch (DataSchemaException ex) when (modelFile is not null && ex.Code == DataErrorCodes.MissingColumns)
+        catch (DataSchemaException ex) when (modelFile is not null && ex.Error == DataErrors.MissingColumns)
         {
-            throw new DataSchemaException(
-                DataErrorCodes.MissingColumns,
-                $"the model {Path.GetFileName(modelFile)} was trained on columns the data lacks: {ex.Message} Predict with data of the dataset version the model was trained on, or retrain on the current features.",
-                ex);
+            // the same code, with the model as the reason: the file and the columns stay the reader's
+            throw new DataSchemaException(DataErrors.MissingColumns, ex, $"the model {Path.GetFileName(modelFile)} was trained on columns the data lacks: ",
+                ex.Arguments[1], ex.Arguments[2], ex.Arguments[3],
+                $"{ex.Arguments[4]} Predict with data of the dataset version the model was trained on, or retrain on the current features.");
         }
 
         if (spec.IncludeIds && reader.IdColumn is null)
         {
-            throw new DataSchemaException(
-                DataErrorCodes.MissingColumns,
-                $"'{reader.Path}' has no 'id' column (nor a pandas index of ids); predictions need ids. Predict a Numerai live or validation file.");
+            throw new DataSchemaException(DataErrors.MissingColumns, string.Empty, reader.Path, "an 'id' column (nor a pandas index of ids)", "Predictions need ids: predict a Numerai live or validation file.", string.Empty);
         }
     }
 }

@@ -140,7 +140,7 @@ public sealed partial class GcsRemoteStore : IRemoteStore
             }
             catch (Exception ex) when (ex is InvalidOperationException or IOException)
             {
-                throw new StorageException(StorageCodes.BucketUnavailable, $"Cannot use {Location}: no Google Cloud credentials ({ex.Message.TrimEnd('.')}). Run 'gcloud auth application-default login', or run on Google Cloud with a service account.", ex);
+                throw new StorageException(StorageErrors.BucketUnavailable, ex, Location, $"no Google Cloud credentials ({StorageException.Shorten(ex.Message)})", "Run 'gcloud auth application-default login', or run on Google Cloud with a service account.");
             }
         }
     }
@@ -157,12 +157,16 @@ public sealed partial class GcsRemoteStore : IRemoteStore
         }
         catch (IOException ex) when (ex.Message.Contains("hash", StringComparison.OrdinalIgnoreCase))
         {
-            throw new StorageException(StorageCodes.HashMismatch, $"The download of '{key}' from {Location} does not match the object's hash ({ex.Message}). Retry; if it persists, re-upload the object.", ex) { Transient = true };
+            throw new StorageException(StorageErrors.HashMismatch, ex, key, Location, StorageException.Shorten(ex.Message))
+            {
+                Transient = true,
+                Reason = $"the download does not match the object's hash ({StorageException.Shorten(ex.Message)})",
+            };
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            var what = ex is OperationCanceledException ? "the request timed out" : ex.Message;
-            throw new StorageException(StorageCodes.TransferFailed, $"Cannot {action} '{key}' in {Location}: {what}. Check the network and the store URI.", ex) { Transient = true };
+            var what = ex is OperationCanceledException ? "the request timed out" : StorageException.Shorten(ex.Message);
+            throw new StorageException(StorageErrors.TransferFailed, ex, action, key, Location, what, "Check the network and the store URI.") { Transient = true, Reason = what };
         }
     }
 
@@ -189,14 +193,14 @@ public sealed partial class GcsRemoteStore : IRemoteStore
         var detail = ex.Error?.Message ?? ex.Message;
         return status switch
         {
-            403 or 401 => new StorageException(StorageCodes.BucketUnavailable, $"Cannot {action} '{key}' in {Location}: access denied ({status}: {detail}). Grant the job's service account roles/storage.objectAdmin on the bucket.", ex),
-            404 when IsBucketMissing(ex) => new StorageException(StorageCodes.BucketUnavailable, $"Cannot {action} '{key}': the bucket '{Bucket}' does not exist ({detail}). Create it or fix the store URI.", ex),
-            _ => Transfer($"Cannot {action} '{key}' in {Location}: {status} {detail.TrimEnd('.', ' ')}", ex, status),
+            403 or 401 => new StorageException(StorageErrors.BucketUnavailable, ex, Location, $"access denied to {action} '{key}' ({status}: {StorageException.Shorten(detail)})", "Grant the job's service account roles/storage.objectAdmin on the bucket."),
+            404 when IsBucketMissing(ex) => new StorageException(StorageErrors.BucketUnavailable, ex, Location, $"the bucket '{Bucket}' does not exist ({StorageException.Shorten(detail)})", "Create it or fix the store URI."),
+            _ => Transfer(action, key, $"{status} {StorageException.Shorten(detail)}", ex, status),
         };
     }
 
-    private static StorageException Transfer(string reason, GoogleApiException ex, int status) =>
-        new(StorageCodes.TransferFailed, reason + ". Retry; check the bucket and the network.", ex)
+    private StorageException Transfer(string action, string key, string reason, GoogleApiException ex, int status) =>
+        new(StorageErrors.TransferFailed, ex, action, key, Location, reason, "Retry; check the bucket and the network.")
         {
             Transient = status is 408 or 429 or >= 500 or 0,
             Reason = reason,

@@ -27,7 +27,7 @@ public sealed class LocalDirectoryStore : IRemoteStore
             var target = PathOf(key);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await CopyAtomicAsync(localPath, target, cancellationToken);
-            return await StatAsync(key, cancellationToken) ?? throw new StorageException(StorageCodes.TransferFailed, $"The upload of '{key}' to {Root} vanished right after it was written. Check that nothing else deletes files there.");
+            return await StatAsync(key, cancellationToken) ?? throw new StorageException(StorageErrors.TransferFailed, "upload", key, Root, "the copy vanished right after it was written", "Check that nothing else deletes files there.");
         });
 
     /// <inheritdoc />
@@ -37,7 +37,7 @@ public sealed class LocalDirectoryStore : IRemoteStore
             var source = PathOf(key);
             if (!File.Exists(source))
             {
-                throw new StorageException(StorageCodes.TransferFailed, $"Cannot download '{key}': it does not exist in {Root}. List the store to see what it holds.");
+                throw new StorageException(StorageErrors.TransferFailed, "download", key, Root, "it does not exist", "List the store to see what it holds.");
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(localPath))!);
@@ -123,7 +123,7 @@ public sealed class LocalDirectoryStore : IRemoteStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new StorageException(StorageCodes.TransferFailed, $"Cannot {action} '{key}' in {Root}: {ex.Message}. Check that the folder is mounted and writable.", ex) { Transient = true };
+            throw new StorageException(StorageErrors.TransferFailed, ex, action, key, Root, StorageException.Shorten(ex.Message), "Check that the folder is mounted and writable.") { Transient = true, Reason = StorageException.Shorten(ex.Message) };
         }
     }
 

@@ -10,7 +10,7 @@ internal static class ObjectKeys
         if (normalized.Length == 0 || normalized.StartsWith('/') || Path.IsPathRooted(key)
             || normalized.Split('/').Any(s => s.Length == 0 || s == "." || s == ".."))
         {
-            throw new StorageException(StorageCodes.InvalidKey, $"The {what} '{key}' is not a relative slash-separated path inside the store. Use a path such as 'artifacts/daily/train/model.txt' without '..', '.' or empty segments.");
+            throw new StorageException(StorageErrors.InvalidKey, what, key);
         }
 
         return normalized;

@@ -22,7 +22,7 @@ public static class RemoteStores
             var prefix = slash < 0 ? "" : rest[(slash + 1)..].Trim('/');
             if (!IsBucketName(bucket))
             {
-                throw new StorageException(StorageCodes.InvalidUri, $"The store URI '{uri}' has no valid bucket name ('{bucket}'). Write gs://BUCKET/PREFIX with a bucket of 3-63 lower-case letters, digits, '-', '_' or '.'.");
+                throw new StorageException(StorageErrors.InvalidUri, uri, $"has no valid bucket name ('{bucket}')");
             }
 
             if (prefix.Length > 0)
@@ -41,10 +41,25 @@ public static class RemoteStores
 
         if (uri.Contains("://", StringComparison.Ordinal) || uri.Trim().Length == 0)
         {
-            throw new StorageException(StorageCodes.InvalidUri, $"The store URI '{uri}' is not supported. Use gs://BUCKET/PREFIX for Google Cloud Storage, or file:///PATH or a directory path for a local or mounted folder.");
+            throw new StorageException(StorageErrors.InvalidUri, WithoutUserInfo(uri), "is not supported");
         }
 
         return Resilient(new LocalDirectoryStore(uri), options);
+    }
+
+    /// <summary>The URI as a message may show it: a user name and password in it (https://user:token@host) become ***.</summary>
+    internal static string WithoutUserInfo(string uri)
+    {
+        var scheme = uri.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0)
+        {
+            return uri;
+        }
+
+        var start = scheme + 3;
+        var end = uri.IndexOf('/', start);
+        var at = uri[start..(end < 0 ? uri.Length : end)].LastIndexOf('@');
+        return at < 0 ? uri : uri[..start] + "***" + uri[(start + at)..];
     }
 
     private static ResilientRemoteStore Resilient(IRemoteStore store, RemoteStoreOptions? options) =>

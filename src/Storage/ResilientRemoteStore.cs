@@ -135,7 +135,8 @@ public sealed partial class ResilientRemoteStore : IRemoteStore
                 }
                 catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attemptTimer.IsCancellationRequested)
                 {
-                    failure = new StorageException(StorageCodes.TransferFailed, $"Cannot {operation} '{key}' in {Location}: no answer within {Seconds(attemptTimeout)} s.", ex) { Transient = true };
+                    var noAnswer = $"no answer within {Seconds(attemptTimeout)} s";
+                    failure = new StorageException(StorageErrors.TransferFailed, ex, operation, key, Location, noAnswer, "Check the network and the store URI.") { Transient = true, Reason = noAnswer };
                 }
             }
 
@@ -145,10 +146,7 @@ public sealed partial class ResilientRemoteStore : IRemoteStore
             {
                 Volatile.Write(ref down, 1);
                 var tried = singleAttempt ? "after the store had already failed earlier in this process" : $"for {Seconds(elapsed)} s";
-                throw new StorageException(
-                    StorageCodes.Unavailable,
-                    $"The store {Location} could not {operation} '{key}': {attempt} attempt(s) {tried} (budget {Seconds(options.Budget)} s) all failed; the last: {(failure.Reason ?? failure.Message).TrimEnd('.')}. Check the network, the bucket and its permissions, then run again.",
-                    failure);
+                throw new StorageException(StorageErrors.Unavailable, failure, Location, operation, key, attempt, tried, Seconds(options.Budget), StorageException.Shorten(failure.Reason ?? failure.Message));
             }
 
             var wait = delay < remaining ? delay : remaining;

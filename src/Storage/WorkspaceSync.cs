@@ -122,7 +122,7 @@ public sealed class WorkspaceSync
 
                 if (!File.Exists(local))
                 {
-                    throw new StorageException(StorageCodes.TransferFailed, $"Cannot upload '{key}': the file is not in the workspace {root}. Push only files the stage wrote.");
+                    throw new StorageException(StorageErrors.TransferFailed, "upload", key, store.Location, $"the file is not in the workspace {root}", "Push only files the stage wrote.");
                 }
 
                 var remote = await store.StatAsync(key, ct);

@@ -124,10 +124,22 @@ public sealed class TriggerAppTests : IAsyncLifetime
     [Fact]
     public void A_short_secret_or_a_bad_job_name_stops_the_service_at_start()
     {
-        Should.Throw<InvalidOperationException>(() => TriggerApp.Build(["--TRIGGER_SECRET=short", $"--CLOUD_RUN_JOB={Job}"]))
-            .Message.ShouldStartWith("error NP6791: TRIGGER_SECRET is missing or shorter than 16 characters.");
-        Should.Throw<InvalidOperationException>(() => TriggerApp.Build([$"--TRIGGER_SECRET={Secret}", "--CLOUD_RUN_JOB=numerai-daily"]))
-            .Message.ShouldBe("error NP6792: CLOUD_RUN_JOB is 'numerai-daily', expected projects/PROJECT/locations/REGION/jobs/JOB. Set it to the job's full name.");
+        Should.Throw<TriggerConfigurationException>(() => TriggerApp.Build(["--TRIGGER_SECRET=short", $"--CLOUD_RUN_JOB={Job}"]))
+            .Line.ShouldBe("error NP6791: TRIGGER_SECRET is missing or shorter than 16 characters. Set it from Secret Manager (see deploy/gcp/README.md).");
+        var job = Should.Throw<TriggerConfigurationException>(() => TriggerApp.Build([$"--TRIGGER_SECRET={Secret}", "--CLOUD_RUN_JOB=numerai-daily"]));
+        job.Error.ShouldBe(TriggerErrors.BadJobName);
+        job.Line.ShouldBe("error NP6792: CLOUD_RUN_JOB is 'numerai-daily', expected projects/PROJECT/locations/REGION/jobs/JOB. Set it to the job's full name.");
+    }
+
+    [Fact]
+    public void A_secret_file_that_cannot_be_read_stops_the_service_at_start_with_NP6793()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"trigger-secret-{Guid.NewGuid():N}", "secret");
+
+        var ex = Should.Throw<TriggerConfigurationException>(() => TriggerApp.Build([$"--TRIGGER_SECRET_FILE={missing}", $"--CLOUD_RUN_JOB={Job}"]));
+
+        ex.Error.Exit.ShouldBe(NumeraiPipeline.Sdk.ExitClass.Environment);
+        ex.Line.ShouldBe($"error NP6793: TRIGGER_SECRET_FILE names '{missing}', which cannot be read (Could not find a part of the path '{missing}'). Mount the secret at that path, or set TRIGGER_SECRET.");
     }
 
     [Fact]

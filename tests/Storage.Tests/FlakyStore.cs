@@ -79,8 +79,8 @@ internal sealed class FlakyStore(IRemoteStore inner) : IRemoteStore
         {
             FailNext--;
             throw Permanent
-                ? new StorageException(StorageCodes.BucketUnavailable, $"injected denial on {operation} '{key}'.")
-                : new StorageException(StorageCodes.TransferFailed, $"injected fault on {operation} '{key}'.") { Transient = true };
+                ? new StorageException(StorageErrors.BucketUnavailable, Location, $"injected denial on {operation} '{key}'", "Nothing to fix: FlakyStore injects it.")
+                : new StorageException(StorageErrors.TransferFailed, operation, key, Location, "injected fault", "Nothing to fix: FlakyStore injects it.") { Transient = true, Reason = "injected fault" };
         }
     }
 }

@@ -77,6 +77,9 @@ public sealed class GcsRemoteStoreTests : IAsyncLifetime
         var ex = await Should.ThrowAsync<StorageException>(() => store.DownloadAsync("artifacts/x.bin", target, CancellationToken.None));
 
         ex.Code.ShouldBe("NP6754");
+        // the whole text; the two CRC32C values are the client's (of the stored object and of the bytes received)
+        ex.Message.ShouldMatch(@"^The download of 'artifacts/x\.bin' from gs://np-bucket/runs does not match the object's hash \(Incorrect hash: expected '[A-Za-z0-9+/]+={0,2}' \(base64\), was '[A-Za-z0-9+/]+={0,2}' \(base64\)\)\. Retry; if it persists, re-upload the object\.$");
+        ex.Transient.ShouldBeTrue();
         File.ReadAllText(target).ShouldBe("previous");
         Directory.GetFiles(Path.GetDirectoryName(target)!).ShouldBe([target]);
     }
@@ -124,7 +127,20 @@ public sealed class GcsRemoteStoreTests : IAsyncLifetime
         var ex = await Should.ThrowAsync<StorageException>(() => store.UploadAsync(Write("m", 3), "k", CancellationToken.None));
 
         ex.Code.ShouldBe("NP6755");
-        ex.Message.ShouldBe("Cannot upload 'k': the bucket 'no-such-bucket' does not exist (The specified bucket does not exist.). Create it or fix the store URI.");
+        ex.Message.ShouldBe("Cannot use gs://no-such-bucket: the bucket 'no-such-bucket' does not exist (The specified bucket does not exist). Create it or fix the store URI.");
+    }
+
+    [Fact]
+    public async Task One_failed_attempt_is_a_transient_NP6753_naming_the_status()
+    {
+        server.FailNext = 1;
+
+        var ex = await Should.ThrowAsync<StorageException>(() => Store().UploadAsync(Write("m", 3), "k", CancellationToken.None));
+
+        ex.Code.ShouldBe("NP6753");
+        ex.Transient.ShouldBeTrue();
+        ex.Reason.ShouldBe("503 We encountered an internal error. Please try again");
+        ex.Message.ShouldBe("Cannot upload 'k' in gs://np-bucket/runs: 503 We encountered an internal error. Please try again. Retry; check the bucket and the network.");
     }
 
     [Fact]
@@ -172,7 +188,7 @@ public sealed class GcsRemoteStoreTests : IAsyncLifetime
         ex.Code.ShouldBe("NP6756");
         // Doubling from 0.5 s, at most 8 s, the last wait cut to what is left: 40 s of waits, ten attempts.
         retries.Select(r => r.Delay.TotalSeconds).ShouldBe([0.5, 1, 2, 4, 8, 8, 8, 8, 0.5]);
-        ex.Message.ShouldBe("The store gs://np-bucket/runs could not upload 'retry/x.bin': 10 attempt(s) for 40 s (budget 40 s) all failed; the last: Cannot upload 'retry/x.bin' in gs://np-bucket/runs: 503 We encountered an internal error. Please try again. Check the network, the bucket and its permissions, then run again.");
+        ex.Message.ShouldBe("The store gs://np-bucket/runs could not upload 'retry/x.bin': 10 attempt(s) for 40 s (budget 40 s) all failed; the last: 503 We encountered an internal error. Please try again. Check the network, the bucket and its permissions, then run again.");
         server.Log.Count.ShouldBe(10, string.Join("\n", server.Log));
         server.FailNext = 0;
     }
@@ -187,8 +203,7 @@ public sealed class GcsRemoteStoreTests : IAsyncLifetime
 
         ex.Code.ShouldBe("NP6755");
         ex.Transient.ShouldBeFalse();
-        ex.Message.ShouldStartWith("Cannot read the metadata of 'a/b' in gs://np-bucket/runs: access denied (403: numerai-job@project.iam.gserviceaccount.com does not have storage.objects.list access");
-        ex.Message.ShouldEndWith("Grant the job's service account roles/storage.objectAdmin on the bucket.");
+        ex.Message.ShouldBe("Cannot use gs://np-bucket/runs: access denied to read the metadata of 'a/b' (403: numerai-job@project.iam.gserviceaccount.com does not have storage.objects.list access to the Google Cloud Storage bucket. Permission 'storage.objects.list' denied on resource (or it may not exist)). Grant the job's service account roles/storage.objectAdmin on the bucket.");
         retries.ShouldBeEmpty();
         server.Log.Count.ShouldBe(1);
     }

@@ -58,6 +58,7 @@ public sealed class LocalDirectoryStoreTests : IDisposable
         var ex = await Should.ThrowAsync<StorageException>(() => store.DownloadAsync("x/y", temp.File("z"), CancellationToken.None));
 
         ex.Code.ShouldBe("NP6753");
+        ex.Message.ShouldBe($"Cannot download 'x/y' in {temp.File("store")}: it does not exist. List the store to see what it holds.");
     }
 
     [Fact]

@@ -22,7 +22,25 @@ public sealed class RemoteStoresTests
         var ex = Should.Throw<StorageException>(() => RemoteStores.Create("s3://bucket/x"));
 
         ex.Code.ShouldBe("NP6751");
-        ex.Message.ShouldBe("The store URI 's3://bucket/x' is not supported. Use gs://BUCKET/PREFIX for Google Cloud Storage, or file:///PATH or a directory path for a local or mounted folder.");
+        ex.Message.ShouldBe("The store URI 's3://bucket/x' is not supported. Use gs://BUCKET/PREFIX for Google Cloud Storage (a bucket of 3-63 lower-case letters, digits, '-', '_' or '.'), or file:///PATH or a directory path for a local or mounted folder.");
+    }
+
+    [Fact]
+    public void A_bad_bucket_name_is_NP6751_naming_it()
+    {
+        var ex = Should.Throw<StorageException>(() => RemoteStores.Create("gs://Bad_Bucket/x", new RemoteStoreOptions { Endpoint = "http://127.0.0.1:9" }));
+
+        ex.Code.ShouldBe("NP6751");
+        ex.Message.ShouldBe("The store URI 'gs://Bad_Bucket/x' has no valid bucket name ('Bad_Bucket'). Use gs://BUCKET/PREFIX for Google Cloud Storage (a bucket of 3-63 lower-case letters, digits, '-', '_' or '.'), or file:///PATH or a directory path for a local or mounted folder.");
+    }
+
+    [Fact]
+    public void A_password_in_an_unsupported_uri_is_not_repeated()
+    {
+        var ex = Should.Throw<StorageException>(() => RemoteStores.Create("https://ci:s3cr3t-t0ken@store.example/runs"));
+
+        ex.Code.ShouldBe("NP6751");
+        ex.Message.ShouldBe("The store URI 'https://***@store.example/runs' is not supported. Use gs://BUCKET/PREFIX for Google Cloud Storage (a bucket of 3-63 lower-case letters, digits, '-', '_' or '.'), or file:///PATH or a directory path for a local or mounted folder.");
     }
 
     [Fact]

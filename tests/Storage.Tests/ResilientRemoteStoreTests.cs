@@ -41,7 +41,7 @@ public sealed class ResilientRemoteStoreTests : IDisposable
         var fourth = await store.StatAsync("d", CancellationToken.None);
 
         first.Code.ShouldBe("NP6756");
-        first.Message.ShouldBe($"The store {temp.File("store")} could not read the metadata of 'a': {attemptsOfFirst} attempt(s) for 10 s (budget 10 s) all failed; the last: injected fault on stat 'a'. Check the network, the bucket and its permissions, then run again.");
+        first.Message.ShouldBe($"The store {temp.File("store")} could not read the metadata of 'a': {attemptsOfFirst} attempt(s) for 10 s (budget 10 s) all failed; the last: injected fault. Check the network, the bucket and its permissions, then run again.");
         second.Code.ShouldBe("NP6756");
         second.Message.ShouldContain("1 attempt(s) after the store had already failed earlier in this process");
         inner.Calls.ShouldBe(attemptsOfFirst + 1 + 1 + 2);
@@ -82,7 +82,7 @@ public sealed class ResilientRemoteStoreTests : IDisposable
         await Should.ThrowAsync<OperationCanceledException>(() => store.StatAsync("y", cancelled.Token));
 
         store.Options.EffectiveAttemptTimeout.ShouldBe(TimeSpan.FromSeconds(10));
-        retries.ShouldHaveSingleItem().Error.Message.ShouldBe($"Cannot read the metadata of 'x' in {temp.File("store")}: no answer within 10 s.");
+        retries.ShouldHaveSingleItem().Error.Message.ShouldBe($"Cannot read the metadata of 'x' in {temp.File("store")}: no answer within 10 s. Check the network and the store URI.");
     }
 
     [Fact]

@@ -128,6 +128,7 @@ public sealed class WorkspaceSyncTests : IAsyncLifetime
         var ex = await Should.ThrowAsync<StorageException>(() => new WorkspaceSync(store).PushAsync(first.Path, ["artifacts/daily/train/model.txt", "stamps/daily/train.json"], CancellationToken.None));
 
         ex.Code.ShouldBe("NP6753");
+        ex.Message.ShouldBe($"Cannot upload 'artifacts/daily/train/model.txt' in {store.Location}: the file is not in the workspace {first.Path}. Push only files the stage wrote.");
         server.Count("np-bucket").ShouldBe(0);
     }
 

@@ -48,8 +48,7 @@ internal sealed class ArrowColumn : IDisposable
     }
 
     public static DataSchemaException Unreadable(string column, int rowGroup, string path, Exception ex) =>
-        new(DataErrorCodes.UnreadableFile,
-            $"Cannot read column '{column}' of row group {rowGroup} in '{path}': {ArrowSource.FirstLine(ex.Message)}. The file is damaged or cut short; re-download it.", ex);
+        new(DataErrors.UnreadableFile, ex, "parquet file", path, $"column '{column}' of row group {rowGroup}: {ArrowSource.FirstLine(ex.Message)}");
 
     public void ReadFeature(Span<byte> destination)
     {
@@ -198,8 +197,7 @@ internal sealed class ArrowColumn : IDisposable
 
                 return;
             default:
-                throw new DataSchemaException(DataErrorCodes.BadColumn,
-                    $"Column '{_column.Name}' in '{_path}' has type {_column.TypeName}, which cannot be read as a number. Use a numeric column.");
+                throw new DataSchemaException(DataErrors.BadColumn, _column.Name, _path, $"has type {_column.TypeName}, which cannot be read as a number");
         }
     }
 
@@ -207,7 +205,7 @@ internal sealed class ArrowColumn : IDisposable
     {
         if (_column.Kind != ColumnKind.String)
         {
-            throw new DataSchemaException(DataErrorCodes.BadColumn, $"Column '{_column.Name}' in '{_path}' has type {_column.TypeName}; a string column is expected.");
+            throw new DataSchemaException(DataErrors.BadColumn, _column.Name, _path, $"has type {_column.TypeName}, where a text column is expected");
         }
 
         // The values point into the reader's page buffers, valid until the next read: decode them batch by batch.
@@ -270,8 +268,7 @@ internal sealed class ArrowColumn : IDisposable
                 var got = reader.ReadBatch(rows - levels, definitions, default, values.AsSpan((int)read), out var valuesRead);
                 if (got == 0)
                 {
-                    throw new DataSchemaException(DataErrorCodes.UnreadableFile,
-                        $"Column '{_column.Name}' of row group {_rowGroup} in '{_path}' ends after {levels} of its rows. The file is damaged or cut short; re-download it.");
+                    throw new DataSchemaException(DataErrors.UnreadableFile, "parquet file", _path, $"column '{_column.Name}' of row group {_rowGroup} ends after {levels} of its rows");
                 }
 
                 levels += got;

@@ -63,8 +63,7 @@ internal sealed class ArrowSource : IParquetSource
     {
         if (!File.Exists(path))
         {
-            throw new DataSchemaException(DataErrorCodes.UnreadableFile,
-                $"Cannot open parquet file '{path}': the file does not exist. Check the path.");
+            throw new DataSchemaException(DataErrors.UnreadableFile, "parquet file", path, "the file does not exist");
         }
 
         ParquetFileReader? file = null;
@@ -76,8 +75,7 @@ internal sealed class ArrowSource : IParquetSource
         catch (Exception ex) when (ex is ParquetException or IOException or UnauthorizedAccessException)
         {
             file?.Dispose();
-            throw new DataSchemaException(DataErrorCodes.UnreadableFile,
-                $"Cannot open parquet file '{path}': {FirstLine(ex.Message)}. Check the path and that the file is a complete parquet file (re-download it if it was cut short).", ex);
+            throw new DataSchemaException(DataErrors.UnreadableFile, ex, "parquet file", path, FirstLine(ex.Message));
         }
     }
 

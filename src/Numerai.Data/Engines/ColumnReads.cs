@@ -68,7 +68,7 @@ internal sealed class ColumnReads
         }
 
         var doubles = new double[rows];
-        ReadNumbers(rowGroup, field, rows, doubles, ct);
+        ReadNumbers(rowGroup, field, rows, doubles, path, ct);
         for (var i = 0; i < rows; i++)
         {
             var v = doubles[i];
@@ -88,7 +88,7 @@ internal sealed class ColumnReads
     }
 
     /// <summary>Reads a numeric column as floats (NaN for null).</summary>
-    public void ReadFloats(ParquetRowGroupReader rowGroup, DataField field, int rows, float[] destination, CancellationToken ct)
+    public void ReadFloats(ParquetRowGroupReader rowGroup, DataField field, int rows, float[] destination, string path, CancellationToken ct)
     {
         if (field.ClrType == typeof(float))
         {
@@ -100,7 +100,7 @@ internal sealed class ColumnReads
         }
 
         var doubles = new double[rows];
-        ReadNumbers(rowGroup, field, rows, doubles, ct);
+        ReadNumbers(rowGroup, field, rows, doubles, path, ct);
         for (var i = 0; i < rows; i++)
         {
             destination[i] = (float)doubles[i];
@@ -108,7 +108,7 @@ internal sealed class ColumnReads
     }
 
     /// <summary>Reads any numeric column as doubles (NaN for null).</summary>
-    public void ReadNumbers(ParquetRowGroupReader rowGroup, DataField field, int rows, double[] destination, CancellationToken ct)
+    public void ReadNumbers(ParquetRowGroupReader rowGroup, DataField field, int rows, double[] destination, string path, CancellationToken ct)
     {
         var defs = Definitions(field, rows);
         var d = defs is null ? null : _definitions;
@@ -150,8 +150,7 @@ internal sealed class ColumnReads
         }
         else
         {
-            throw new DataSchemaException(DataErrorCodes.BadColumn,
-                $"Column '{field.Name}' has type {t.Name}, which cannot be read as a number. Use a numeric column.");
+            throw new DataSchemaException(DataErrors.BadColumn, field.Name, path, $"has type {t.Name}, which cannot be read as a number");
         }
     }
 

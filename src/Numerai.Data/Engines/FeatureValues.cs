@@ -25,7 +25,5 @@ internal static class FeatureValues
     }
 
     public static DataSchemaException OutOfRange(string column, string value, string path) =>
-        new(DataErrorCodes.BadColumn,
-            $"Feature column '{column}' in '{path}' holds {value}, outside the whole numbers 0..254 the reader stores in one byte. " +
-            "Numerai features are 0..4; check that the column is a feature column.");
+        new(DataErrors.BadColumn, column, path, $"holds {value}, outside the whole numbers 0..254 the reader stores a feature in (is it a feature column?)");
 }

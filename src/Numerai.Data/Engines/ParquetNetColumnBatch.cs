@@ -21,7 +21,7 @@ internal sealed class ParquetNetColumnBatch(ParquetNetSource source, int rowGrou
         Next(i, destination, (reader, reads, field, rows) =>
         {
             var values = new float[rows];
-            reads.ReadFloats(reader.OpenRowGroupReader(rowGroup), field, rows, values, CancellationToken.None);
+            reads.ReadFloats(reader.OpenRowGroupReader(rowGroup), field, rows, values, source.Path, CancellationToken.None);
             return values;
         });
 
@@ -29,7 +29,7 @@ internal sealed class ParquetNetColumnBatch(ParquetNetSource source, int rowGrou
         Next(i, destination, (reader, reads, field, rows) =>
         {
             var values = new double[rows];
-            reads.ReadNumbers(reader.OpenRowGroupReader(rowGroup), field, rows, values, CancellationToken.None);
+            reads.ReadNumbers(reader.OpenRowGroupReader(rowGroup), field, rows, values, source.Path, CancellationToken.None);
             return values;
         });
 
@@ -49,8 +49,7 @@ internal sealed class ParquetNetColumnBatch(ParquetNetSource source, int rowGrou
             }
             catch (Exception ex) when (ex is not DataSchemaException && ParquetNetSource.IsReadError(ex))
             {
-                throw new DataSchemaException(DataErrorCodes.UnreadableFile,
-                    $"Cannot read column '{field.Name}' of row group {rowGroup} in '{source.Path}': {ex.Message}. The file is damaged or cut short; re-download it.", ex);
+                throw new DataSchemaException(DataErrors.UnreadableFile, ex, "parquet file", source.Path, $"column '{field.Name}' of row group {rowGroup}: {DataSchemaException.Reason(ex.Message)}");
             }
 
             _decoded[i] = values;

@@ -60,8 +60,7 @@ internal sealed class ParquetNetSource : IParquetSource
         catch (Exception ex) when (IsReadError(ex))
         {
             stream?.Dispose();
-            throw new DataSchemaException(DataErrorCodes.UnreadableFile,
-                $"Cannot open parquet file '{path}': {ex.Message}. Check the path and that the file is a complete parquet file (re-download it if it was cut short).", ex);
+            throw new DataSchemaException(DataErrors.UnreadableFile, ex, "parquet file", path, DataSchemaException.Reason(ex.Message));
         }
     }
 

@@ -53,13 +53,14 @@ internal static class DiagnosticCodes
 
     // NP4xxx: environment and workspace.
     public static readonly ErrorCode WorkspaceLocked = new("NP4001", "Workspace locked", "the workspace '{0}' is in use by another run (pid {1}, started {2}). Wait for it to finish, or use another --workspace.", "Wait, or use another workspace.", ExitClass.Environment);
-    public static readonly ErrorCode MissingSecret = new("NP4002", "Missing secret", "secret '{0}' is not set: set the environment variable {0} or point {0}_FILE at a file holding it.", "Provide the secret.", ExitClass.Environment);
+    // NP4002 (missing secret) is retired: the planner finds a missing ${secrets.X} before any stage runs (NP1017), and
+    // a plugin that reads a secret itself raises its own code; never reuse it.
     public static readonly ErrorCode WorkspaceUnwritable = new("NP4003", "Workspace not writable", "cannot write to the workspace '{0}': {1}.", "Choose a writable --workspace.", ExitClass.Environment);
     // next free: NP4004
 
     // NP5xxx: execution.
     public static readonly ErrorCode StageFailed = new("NP5001", "Stage failed", "{0}", "See the stage's message; fix and run again (up-to-date stages are skipped).", ExitClass.Failure);
-    public static readonly ErrorCode DependencyFailed = new("NP5002", "Skipped", "skipped because {0}.", "Fix the cause; a rerun resumes here.", ExitClass.Failure);
+    public static readonly ErrorCode DependencyFailed = new("NP5002", "Skipped", "skipped because {0}", "Fix the cause; a rerun resumes here.", ExitClass.Failure);
     public static readonly ErrorCode OutputMissing = new("NP5003", "Output not produced", "stage '{0}': output '{1}' was not produced: {2}. The plugin must write it through context.Outputs.", "Fix the plugin.", ExitClass.Failure);
     public static readonly ErrorCode Cancelled = new("NP5004", "Cancelled", "the run was cancelled.", "Run again to resume.", ExitClass.Cancelled);
     public static readonly ErrorCode InputMissing = new("NP5005", "Input missing", "stage '{0}': input file '{1}' (option '{2}') does not exist.", "Create the file or correct the path.", ExitClass.Failure);

@@ -31,7 +31,7 @@ internal static class ExitCodes
     /// </summary>
     public static int ForFailure(string? code, int declared)
     {
-        if (declared == Environment || (code is not null && (ForCode(code) == Environment || code.StartsWith("NP67", StringComparison.Ordinal))))
+        if (declared == Environment || (code is not null && (ForCode(code) == Environment || Storage.StorageErrors.All.Any(e => e.Code == code && e.Exit == Sdk.ExitClass.Environment))))
         {
             return Environment;
         }

@@ -107,8 +107,8 @@ internal static class HostChecks
         catch (Exception ex) when (ex is StorageException or IOException or UnauthorizedAccessException or HttpRequestException or Google.GoogleApiException or InvalidOperationException)
         {
             // The retrying wrapper's "gave up" names the attempt's own failure inside: that one says what is wrong.
-            var cause = ex is StorageException { Code: StorageCodes.Unavailable, InnerException: StorageException inner } ? inner : ex;
-            if (cause is StorageException { Code: StorageCodes.TransferFailed, InnerException: OperationCanceledException })
+            var cause = ex is StorageException { InnerException: StorageException inner } outer && outer.Error == StorageErrors.Unavailable ? inner : ex;
+            if (cause is StorageException { InnerException: OperationCanceledException } transfer && transfer.Error == StorageErrors.TransferFailed)
             {
                 return CheckResult.Failed("store", $"{store.Location} did not answer within {timeout.TotalSeconds:0} s", Fix);
             }

@@ -156,7 +156,7 @@ internal sealed partial class PipelineExecutor
             Log.StageThrew(stageLogger, ex, stage.Id);
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
-                return Record(StageOutcome.Cancelled, "cancelled", DiagnosticCodes.Cancelled.Code);
+                return Record(StageOutcome.Cancelled, DiagnosticCodes.Cancelled.Format(), DiagnosticCodes.Cancelled.Code);
             }
 
             return ex is StageException se
@@ -174,7 +174,10 @@ internal sealed partial class PipelineExecutor
         switch (result.Status)
         {
             case StageResultStatus.Failed:
-                return Failed(result.Code ?? DiagnosticCodes.StageFailed.Code, result.Message ?? "failed");
+                // a plugin that gives no code (StageResult.Failed(null, ...)) fails with NP5001 and its own message
+                return string.IsNullOrEmpty(result.Code)
+                    ? Failed(DiagnosticCodes.StageFailed.Code, DiagnosticCodes.StageFailed.Format(result.Message ?? "the stage failed without saying why"))
+                    : Failed(result.Code, result.Message ?? "failed");
             case StageResultStatus.Declined:
                 stageLogger.LogWarning("Stage '{Stage}' declined: {Code}: {Reason}", stage.Id, result.Code, options.Secrets.Redact(result.Message ?? ""));
                 return Record(StageOutcome.Declined, result.Message, result.Code, produced, summary);

@@ -57,7 +57,7 @@ internal sealed partial class PipelineExecutor
     private StageRecord? StoreSkip(PlannedStage stage) =>
         storeFailure is null || stage.When.Kind is Definition.WhenKind.Always or Definition.WhenKind.Failure
             ? null
-            : new StageRecord(stage.Id, stage.Descriptor.Id, StageOutcome.Skipped, TimeSpan.Zero, $"skipped because '{StorePullStageId}' failed", DiagnosticCodes.DependencyFailed.Code, new Dictionary<string, string>(), new Dictionary<string, string>(), []);
+            : new StageRecord(stage.Id, stage.Descriptor.Id, StageOutcome.Skipped, TimeSpan.Zero, DiagnosticCodes.DependencyFailed.Format($"'{StorePullStageId}' failed"), DiagnosticCodes.DependencyFailed.Code, new Dictionary<string, string>(), new Dictionary<string, string>(), []);
 
     /// <summary>
     /// After a succeeded stage: its changed state, then its outputs and stamp. Null when stored (or nothing to store),

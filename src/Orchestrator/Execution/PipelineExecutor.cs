@@ -175,7 +175,7 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
             }
             catch (OperationCanceledException)
             {
-                record = new StageRecord(stage.Id, stage.Descriptor.Id, StageOutcome.Cancelled, TimeSpan.Zero, "cancelled", DiagnosticCodes.Cancelled.Code, new Dictionary<string, string>(), new Dictionary<string, string>(), []);
+                record = new StageRecord(stage.Id, stage.Descriptor.Id, StageOutcome.Cancelled, TimeSpan.Zero, DiagnosticCodes.Cancelled.Format(), DiagnosticCodes.Cancelled.Code, new Dictionary<string, string>(), new Dictionary<string, string>(), []);
             }
 
             span?.SetTag(PipelineTelemetry.StageOutcome, PipelineTelemetry.OutcomeName(record.Outcome));
@@ -224,7 +224,7 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
 
         if (cancellationToken.IsCancellationRequested)
         {
-            return Skipped(StageOutcome.Cancelled, "the run was cancelled", DiagnosticCodes.Cancelled.Code);
+            return Skipped(StageOutcome.Cancelled, DiagnosticCodes.Cancelled.Format(), DiagnosticCodes.Cancelled.Code);
         }
 
         if (StoreSkip(stage) is { } storeSkip)
@@ -259,10 +259,10 @@ internal sealed partial class PipelineExecutor(ExecutionPlan plan, RunOptions op
             if (cause is null)
             {
                 // A skipped dependency already names the root cause: pass it on rather than nesting it.
-                return Skipped(StageOutcome.Skipped, blocked.Message ?? $"skipped because '{blocked.StageId}' was skipped", DiagnosticCodes.DependencyFailed.Code);
+                return Skipped(StageOutcome.Skipped, blocked.Message ?? DiagnosticCodes.DependencyFailed.Format($"'{blocked.StageId}' was skipped"), DiagnosticCodes.DependencyFailed.Code);
             }
 
-            return Skipped(blocked.Outcome == StageOutcome.Cancelled ? StageOutcome.Cancelled : StageOutcome.Skipped, $"skipped because {cause}", DiagnosticCodes.DependencyFailed.Code);
+            return Skipped(blocked.Outcome == StageOutcome.Cancelled ? StageOutcome.Cancelled : StageOutcome.Skipped, DiagnosticCodes.DependencyFailed.Format(cause), DiagnosticCodes.DependencyFailed.Code);
         }
 
         if (stage.When.Kind == Definition.WhenKind.Comparison)

@@ -48,7 +48,7 @@ internal sealed partial class ShardCoordinator(RunStore store, string pipeline, 
             var holder = (await store.ReadLeaseAsync(name, cancellationToken).ConfigureAwait(false))?.Holder ?? "another task";
             if (now >= deadline)
             {
-                throw new StorageException(StorageCodes.ShardWaitExceeded, $"waited {options.Wait} (--shard-wait) for stage '{stageId}', which {holder} holds the lease of in {store.Remote?.Location}, and its stamp never reached the store. Raise --shard-wait, or look at why that task is slow or stuck; a rerun resumes from the store");
+                throw new StorageException(StorageErrors.ShardWaitExceeded, options.Wait, stageId, holder, store.Remote?.Location);
             }
 
             if (!logged)

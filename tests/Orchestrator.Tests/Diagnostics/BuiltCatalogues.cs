@@ -8,12 +8,17 @@ namespace NumeraiPipeline.Orchestrator.Tests.Diagnostics;
 internal sealed record CatalogueEntry(string Area, string Assembly, string Type, string Field, ErrorCode Code);
 
 /// <summary>
-/// The [ErrorCatalogue] classes of the built plugins and of the libraries in their folders (artifacts/plugins), read
-/// by reflection: each folder is loaded in a context of its own, as the host loads it, with the host's SDK shared so
-/// that <see cref="ErrorCode"/> is the same type. A library that several plugins carry is listed once.
+/// The [ErrorCatalogue] classes of the built plugins and of the libraries in their folders (artifacts/plugins), of the
+/// libraries the host loads itself (the NumeraiPipeline.* assemblies the host references, e.g. the remote store), and
+/// of the separate apps (the cloud trigger), read by reflection. Each plugin folder is loaded in a context of its own,
+/// as the host loads it, with the host's SDK shared so that <see cref="ErrorCode"/> is the same type; the host's
+/// libraries and the apps are this test's own references. A library that several plugins carry is listed once.
 /// </summary>
 internal static class BuiltCatalogues
 {
+    /// <summary>The apps that are neither the host nor a plugin (referenced by this test project to be read here).</summary>
+    private static readonly string[] Apps = ["NumeraiPipeline.CloudTrigger"];
+
     private static readonly Lazy<IReadOnlyList<CatalogueEntry>> Cached = new(Load);
 
     public static string PluginsFolder => Path.Combine(TestRepo.Root, "artifacts", "plugins");
@@ -36,6 +41,7 @@ internal static class BuiltCatalogues
             .Order(StringComparer.Ordinal);
         var contexts = new Dictionary<string, FolderContext>(StringComparer.Ordinal);
         var entries = new List<CatalogueEntry>();
+        var read = new HashSet<string>(StringComparer.Ordinal);
         foreach (var dll in newest)
         {
             var folder = Path.GetDirectoryName(dll)!;
@@ -45,21 +51,57 @@ internal static class BuiltCatalogues
             }
 
             var name = Path.GetFileNameWithoutExtension(dll);
-            foreach (var type in Types(context.LoadFromAssemblyPath(dll)))
-            {
-                if (type.GetCustomAttribute<ErrorCatalogueAttribute>() is not { } catalogue)
-                {
-                    continue;
-                }
+            read.Add(name);
+            Add(entries, name, context.LoadFromAssemblyPath(dll));
+        }
 
-                foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static).Where(f => f.FieldType == typeof(ErrorCode)))
-                {
-                    entries.Add(new CatalogueEntry(catalogue.Area, name, type.Name, field.Name, (ErrorCode)field.GetValue(null)!));
-                }
+        // the host's own libraries (not in a plugin folder), then the separate apps
+        foreach (var assembly in HostLibraries().Concat(Apps.Select(a => Assembly.Load(new AssemblyName(a)))))
+        {
+            var name = assembly.GetName().Name!;
+            if (read.Add(name))
+            {
+                Add(entries, name, assembly);
             }
         }
 
         return [.. entries.OrderBy(e => e.Code.Code, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The NumeraiPipeline.* assemblies the host references, directly or through one another (not the SDK).</summary>
+    private static IEnumerable<Assembly> HostLibraries()
+    {
+        var host = typeof(NumeraiPipeline.Orchestrator.Diagnostics.DiagnosticCodes).Assembly;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<Assembly>([host]);
+        while (pending.TryDequeue(out var assembly))
+        {
+            foreach (var reference in assembly.GetReferencedAssemblies())
+            {
+                if (reference.Name is { } name && name.StartsWith("NumeraiPipeline.", StringComparison.Ordinal) && name != "NumeraiPipeline.Sdk" && seen.Add(name))
+                {
+                    var library = Assembly.Load(reference);
+                    pending.Enqueue(library);
+                    yield return library;
+                }
+            }
+        }
+    }
+
+    private static void Add(List<CatalogueEntry> entries, string assemblyName, Assembly assembly)
+    {
+        foreach (var type in Types(assembly))
+        {
+            if (type.GetCustomAttribute<ErrorCatalogueAttribute>() is not { } catalogue)
+            {
+                continue;
+            }
+
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static).Where(f => f.FieldType == typeof(ErrorCode)))
+            {
+                entries.Add(new CatalogueEntry(catalogue.Area, assemblyName, type.Name, field.Name, (ErrorCode)field.GetValue(null)!));
+            }
+        }
     }
 
     private static IEnumerable<Type> Types(Assembly assembly)

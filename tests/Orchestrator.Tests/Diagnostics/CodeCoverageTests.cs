@@ -9,8 +9,8 @@ namespace NumeraiPipeline.Orchestrator.Tests.Diagnostics;
 /// </summary>
 public sealed class CodeCoverageTests
 {
-    // Declared but not asserted by any test yet (NP4002 is declared and never raised).
-    private static readonly string[] NotYetAsserted = ["NP3007", "NP4002", "NP5001", "NP5002", "NP5004", "NP5005", "NP6125"];
+    // Declared but not asserted by any test yet: none; a new code comes with its test.
+    private static readonly string[] NotYetAsserted = [];
 
     private static readonly Lazy<string> TestText = new(() => string.Join('\n',
         Directory.EnumerateFiles(Path.Combine(TestRepo.Root, "tests"), "*", SearchOption.AllDirectories)

@@ -89,7 +89,7 @@ public sealed class GcsStoreFaultTests : IAsyncLifetime
         var run = await RunAsync(gcs.Endpoint, "00:01:00");
 
         ShouldFailCleanly(run, "store:pull", "NP6755");
-        Stage(run, "store:pull").GetProperty("message").GetString()!.ShouldContain("access denied (403: numerai-job@project.iam.gserviceaccount.com does not have storage.objects.list access");
+        Stage(run, "store:pull").GetProperty("message").GetString()!.ShouldContain("Cannot use gs://np-faults/ws: access denied to list 'artifacts/faults/' (403: numerai-job@project.iam.gserviceaccount.com does not have storage.objects.list access");
         Stage(run, "store:pull").GetProperty("duration_seconds").GetDouble().ShouldBeLessThan(30, "a 403 is not retried for the budget");
     }
 

@@ -213,6 +213,7 @@ public sealed class PipelineExecutorTests : IDisposable
         stages["broken"].GetProperty("code").GetString().ShouldBe("TST0001");
         stages["broken"].GetProperty("message").GetString().ShouldBe("the model exploded");
         stages["after"].GetProperty("outcome").GetString().ShouldBe("skipped");
+        stages["after"].GetProperty("code").GetString().ShouldBe("NP5002");
         stages["after"].GetProperty("message").GetString().ShouldBe("skipped because 'broken' failed");
         stages["notify"].GetProperty("outcome").GetString().ShouldBe("succeeded");
         stages["on-failure"].GetProperty("outcome").GetString().ShouldBe("succeeded");
@@ -221,6 +222,77 @@ public sealed class PipelineExecutorTests : IDisposable
 
         var human = await files.RunAsync(p);
         human.Output.ShouldContain("the run resumes at 'broken'");
+    }
+
+    [Fact]
+    public async Task A_failed_result_without_a_code_is_NP5001_with_the_stage_s_message()
+    {
+        var p = files.Write("uncoded.yaml", """
+            name: uncoded
+            stages:
+              quiet:
+                uses: test.fail
+                with: { mode: uncoded, message: "the model did not converge after 300 rounds" }
+            """);
+
+        var result = await files.RunAsync(p, "--json");
+
+        result.ExitCode.ShouldBe(1);
+        var quiet = Json(result).GetProperty("stages").EnumerateArray().Single();
+        quiet.GetProperty("outcome").GetString().ShouldBe("failed");
+        quiet.GetProperty("code").GetString().ShouldBe("NP5001");
+        quiet.GetProperty("message").GetString().ShouldBe("the model did not converge after 300 rounds");
+        result.Error.ShouldContain("stage 'quiet': error NP5001: the model did not converge after 300 rounds");
+    }
+
+    [Fact]
+    public async Task An_input_file_that_does_not_exist_fails_the_stage_with_NP5005_before_it_runs()
+    {
+        var p = files.Write("input.yaml", """
+            name: input
+            stages:
+              copy:
+                uses: test.copy
+                with: { source: absent.txt }
+            """);
+
+        var result = await files.RunAsync(p, "--json");
+
+        result.ExitCode.ShouldBe(1);
+        var copy = Json(result).GetProperty("stages").EnumerateArray().Single();
+        copy.GetProperty("outcome").GetString().ShouldBe("failed");
+        copy.GetProperty("code").GetString().ShouldBe("NP5005");
+        copy.GetProperty("message").GetString().ShouldBe("input file 'absent.txt' (option 'source') does not exist.");
+        result.Error.ShouldContain("stage 'copy': error NP5005: input file 'absent.txt' (option 'source') does not exist.");
+        File.Exists(files.Artifact("input", "copy", "copy.txt")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_while_a_stage_runs_records_NP5004_for_it_and_its_dependants_and_exits_130()
+    {
+        var marker = Path.Combine(files.Root, "started.txt");
+        var markerInYaml = marker.Replace('\\', '/');
+        var p = files.Write("cancel.yaml", $$"""
+            name: cancel
+            stages:
+              slow: { uses: test.echo, with: { message: slow, delay_ms: 600000, marker: "{{markerInYaml}}" } }
+              after: { uses: test.echo, needs: [slow], with: { message: after } }
+            """);
+        using var cts = new CancellationTokenSource();
+
+        var run = TestRepo.RunCliAsync(cts.Token, "run", p, "--json", "--plugins", TestRepo.TestPlugins, "--no-builtin-plugins", "--workspace", files.Workspace);
+        await NumeraiPipeline.TestKit.FileSignals.WaitForFileAsync(marker);
+        await cts.CancelAsync();
+        var result = await run;
+
+        result.ExitCode.ShouldBe(130, result.Error);
+        var stages = Json(result).GetProperty("stages").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        stages["slow"].GetProperty("outcome").GetString().ShouldBe("cancelled");
+        stages["slow"].GetProperty("code").GetString().ShouldBe("NP5004");
+        stages["slow"].GetProperty("message").GetString().ShouldBe("the run was cancelled.");
+        stages["after"].GetProperty("outcome").GetString().ShouldBe("cancelled");
+        stages["after"].GetProperty("code").GetString().ShouldBe("NP5004");
+        stages["after"].GetProperty("message").GetString().ShouldBe("the run was cancelled.");
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class ShardCoordinatorTests : IDisposable
         var error = await Should.ThrowAsync<StorageException>(clock.DriveAsync(claim, TimeSpan.FromSeconds(5)));
 
         error.Code.ShouldBe("NP6761");
-        error.Message.ShouldBe($"waited 00:00:15 (--shard-wait) for stage 'download', which task 1/2 of execution e4 holds the lease of in {Bucket}, and its stamp never reached the store. Raise --shard-wait, or look at why that task is slow or stuck; a rerun resumes from the store");
+        error.Message.ShouldBe($"waited 00:00:15 (--shard-wait) for stage 'download', which task 1/2 of execution e4 holds the lease of in {Bucket}, and its stamp never reached the store. Raise --shard-wait, or look at why that task is slow or stuck; a rerun resumes from the store.");
         clock.GetUtcNow().ShouldBe(new DateTimeOffset(2026, 12, 2, 12, 0, 15, TimeSpan.Zero));
     }
 }

@@ -50,6 +50,16 @@ public sealed class PluginHostTests
     }
 
     [Fact]
+    public void A_duplicate_command_name_is_NP3007_naming_both_plugins_and_the_first_one_keeps_it()
+    {
+        using var set = PluginHost.Load([TestRepo.TestPlugins, Artifacts("test-plugins-duplicate")], unloadable: false);
+
+        set.Diagnostics.Select(d => d.Render()).ShouldContain("TestPlugins.Duplicate: error NP3007: the command 'test greet' is defined by both 'TestPlugins.Basic' and 'TestPlugins.Duplicate'. Remove one of the plugins or rename one command.");
+        set.Diagnostics.Single(d => d.Code == "NP3007").ExitCode.ShouldBe(3);
+        set.Commands["test greet"].Plugin.Name.ShouldBe("TestPlugins.Basic");
+    }
+
+    [Fact]
     public void A_plugin_built_against_another_SDK_major_version_is_NP3004()
     {
         using var set = PluginHost.Load([Artifacts("test-plugins-badsdk")], unloadable: false);

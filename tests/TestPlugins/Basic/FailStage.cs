@@ -6,7 +6,7 @@ public sealed class FailOptions
 {
     public string Message { get; set; } = "it failed";
 
-    /// <summary>stage_exception, unexpected, declined or result.</summary>
+    /// <summary>stage_exception, unexpected, declined, result or uncoded (a failed result without a code).</summary>
     public string Mode { get; set; } = "stage_exception";
 
     public string? Secret { get; set; }
@@ -38,6 +38,7 @@ public sealed class FailStage : IStage<FailOptions>
             "unexpected" => throw new InvalidOperationException(message),
             "declined" => Task.FromResult(StageResult.Declined("TST0002", message)),
             "result" => Task.FromResult(StageResult.Failed("TST0003", message)),
+            "uncoded" => Task.FromResult(StageResult.Failed(null!, message)),
             _ => throw new StageException("TST0001", message) { ExitCode = options.ExitCode },
         };
     }
