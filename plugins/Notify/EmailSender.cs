@@ -27,9 +27,7 @@ internal sealed class EmailSender(StageContext context, EmailOptions options)
                 var reason = context.Secrets.Redact(ex.Message);
                 if (attempt >= options.MaxAttempts)
                 {
-                    throw new StageException(
-                        NotifyCodes.EmailFailed,
-                        $"notify.email: could not send the mail through {options.Host}:{options.Port} after {attempt} attempt(s): {reason}. Check host, port and the network; the run's own outcome is unaffected.");
+                    throw NotifyErrors.EmailFailed.Exception(options.Host, options.Port, attempt, reason.TrimEnd('.'));
                 }
 
                 context.Logger.LogWarning("Sending mail through {Host}:{Port} failed (attempt {Attempt} of {MaxAttempts}): {Reason}; retrying in {Delay}", options.Host, options.Port, attempt, options.MaxAttempts, reason, delay);
@@ -67,15 +65,11 @@ internal sealed class EmailSender(StageContext context, EmailOptions options)
         }
         catch (SslHandshakeException ex)
         {
-            throw new StageException(
-                NotifyCodes.EmailCertificate,
-                $"notify.email: the TLS certificate of {options.Host}:{options.Port} was refused: {policy.Refusal ?? context.Secrets.Redact(ex.Message)}. Install the issuing CA, or pin the certificate with 'certificate_thumbprint'.");
+            throw NotifyErrors.EmailCertificate.Exception(options.Host, options.Port, policy.Refusal ?? context.Secrets.Redact(ex.Message).TrimEnd('.'));
         }
         catch (NotSupportedException)
         {
-            throw new StageException(
-                NotifyCodes.EmailNoTls,
-                $"notify.email: {options.Host}:{options.Port} does not offer STARTTLS and 'starttls' is 'required'. Use the server's submission port (587) or implicit TLS (465 with starttls: auto).");
+            throw NotifyErrors.EmailNoTls.Exception(options.Host, options.Port, "no STARTTLS, and 'starttls' is 'required'");
         }
 
         activity?.SetTag("smtp.secure", client.IsSecure);
@@ -83,9 +77,7 @@ internal sealed class EmailSender(StageContext context, EmailOptions options)
         {
             if (!client.IsSecure && options.Starttls != "none")
             {
-                throw new StageException(
-                    NotifyCodes.EmailNoTls,
-                    $"notify.email: {options.Host}:{options.Port} offered no TLS, so the password was not sent. Use a port with STARTTLS or TLS, or set starttls: none to allow plain text on a trusted network.");
+                throw NotifyErrors.EmailNoTls.Exception(options.Host, options.Port, "no STARTTLS, so the password was not sent");
             }
 
             try
@@ -94,9 +86,7 @@ internal sealed class EmailSender(StageContext context, EmailOptions options)
             }
             catch (AuthenticationException)
             {
-                throw new StageException(
-                    NotifyCodes.EmailAuthentication,
-                    $"notify.email: {options.Host}:{options.Port} rejected the user name '{options.Username}' or its password. Check 'username' and the password secret.");
+                throw NotifyErrors.EmailAuthentication.Exception(options.Host, options.Port, context.Secrets.Redact(options.Username));
             }
         }
 
@@ -112,9 +102,7 @@ internal sealed class EmailSender(StageContext context, EmailOptions options)
                 SmtpErrorCode.RecipientNotAccepted => $"the recipient {ex.Mailbox}",
                 _ => "the message",
             };
-            throw new StageException(
-                NotifyCodes.EmailRejected,
-                $"notify.email: {options.Host}:{options.Port} rejected {who}: {(int)ex.StatusCode} {context.Secrets.Redact(ex.Message)}. Check 'from' and 'to'.");
+            throw NotifyErrors.EmailRejected.Exception(options.Host, options.Port, context.Secrets.Redact(who), (int)ex.StatusCode, context.Secrets.Redact(ex.Message).TrimEnd('.'));
         }
 
         await client.DisconnectAsync(quit: true, cancellationToken);

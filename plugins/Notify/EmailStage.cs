@@ -14,10 +14,10 @@ public sealed class EmailStage : IStage<EmailOptions>
         context.Secrets.Register(options.Password);
         var report = RunReport.From(context.Run);
         var message = new MimeMessage();
-        message.From.Add(ParseAddress("from", options.From));
+        message.From.Add(ParseAddress(context, "from", options.From));
         foreach (var to in options.To)
         {
-            message.To.Add(ParseAddress("to", to));
+            message.To.Add(ParseAddress(context, "to", to));
         }
 
         message.Subject = options.Subject.Length > 0 ? options.Subject : "[numerai-pipeline] " + report.Headline;
@@ -28,7 +28,7 @@ public sealed class EmailStage : IStage<EmailOptions>
         return StageResult.Succeeded();
     }
 
-    private static MailboxAddress ParseAddress(string option, string value) =>
+    private static MailboxAddress ParseAddress(StageContext context, string option, string value) =>
         MailboxText.Parse(value)
-            ?? throw new StageException(NotifyCodes.InvalidOption, $"notify.email: option '{option}' has '{value}', which is not a mail address. {MailboxText.Forms}.") { ExitCode = 2 };
+            ?? throw NotifyErrors.InvalidOption.Exception("notify.email", option, $"has '{context.Secrets.Redact(value)}', which is not a mail address", MailboxText.Forms);
 }

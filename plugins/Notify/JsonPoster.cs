@@ -24,8 +24,7 @@ internal static class JsonPoster
     public static async Task<int> PostAsync(
         StageContext context,
         string stageType,
-        string code,
-        string target,
+        ErrorCode code,
         Uri uri,
         byte[] body,
         IReadOnlyDictionary<string, string> headers,
@@ -50,15 +49,15 @@ internal static class JsonPoster
                 text = text[..200] + "…";
             }
 
-            throw Fail(context, activity, code, $"{stageType}: {target} at {SecretUrls.Describe(uri)} answered {(int)response.StatusCode} {response.ReasonPhrase}: '{text.Trim()}'. Check the URL and the receiver; the run's own outcome is unaffected.");
+            throw Fail(context, activity, code, uri, $"answered {(int)response.StatusCode} {response.ReasonPhrase}: '{text.Trim()}'");
         }
         catch (HttpRequestException ex)
         {
-            throw Fail(context, activity, code, $"{stageType}: could not reach {target} at {SecretUrls.Describe(uri)}: {ex.Message}. Check the URL and the network; the run's own outcome is unaffected.");
+            throw Fail(context, activity, code, uri, $"could not be reached: {ex.Message.TrimEnd('.')}");
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Fail(context, activity, code, $"{stageType}: {target} at {SecretUrls.Describe(uri)} did not answer in time. The run's own outcome is unaffected.");
+            throw Fail(context, activity, code, uri, "did not answer in time");
         }
     }
 
@@ -89,10 +88,11 @@ internal static class JsonPoster
         }
     }
 
-    private static StageException Fail(StageContext context, Activity? activity, string code, string message)
+    /// <summary>The code's exception; what happened is redacted (a library message may quote the secret URL).</summary>
+    private static StageException Fail(StageContext context, Activity? activity, ErrorCode code, Uri uri, string what)
     {
-        var redacted = context.Secrets.Redact(message);
-        activity?.SetStatus(ActivityStatusCode.Error, redacted);
-        return new StageException(code, redacted);
+        var failure = code.Exception(SecretUrls.Describe(uri), context.Secrets.Redact(what));
+        activity?.SetStatus(ActivityStatusCode.Error, failure.Message);
+        return failure;
     }
 }

@@ -23,12 +23,7 @@ internal static class SecretUrls
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new StageException(
-                NotifyCodes.InvalidOption,
-                $"{stageType}: option '{option}' is not an absolute http(s) URL. Set it to the full URL, e.g. '${{secrets.SLACK_WEBHOOK_URL}}' for a secret.")
-            {
-                ExitCode = 2,
-            };
+            throw NotifyErrors.InvalidOption.Exception(stageType, option, "is not an absolute http(s) URL", "Set it to the full URL, e.g. '${secrets.SLACK_WEBHOOK_URL}' for a secret");
         }
 
         return uri;

@@ -15,7 +15,7 @@ public sealed class SlackStage : IStage<SlackOptions>
         var uri = SecretUrls.Parse("notify.slack", "webhook_url", options.WebhookUrl);
         var report = RunReport.From(context.Run);
         var body = Encoding.UTF8.GetBytes(context.Secrets.Redact(SlackMessage.Build(report, options.Title).ToJsonString()));
-        await JsonPoster.PostAsync(context, "notify.slack", NotifyCodes.SlackFailed, "the Slack webhook", uri, body, new Dictionary<string, string>(), cancellationToken);
+        await JsonPoster.PostAsync(context, "notify.slack", NotifyErrors.SlackFailed, uri, body, new Dictionary<string, string>(), cancellationToken);
         context.Logger.LogInformation("Posted the summary of {Pipeline} ({Status}) to Slack", report.Pipeline, report.StatusText);
         context.AddSummary("notified", "slack");
         return StageResult.Succeeded();

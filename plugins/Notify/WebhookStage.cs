@@ -23,7 +23,7 @@ public sealed class WebhookStage : IStage<WebhookOptions>
             ["X-Delivery-Id"] = deliveryId,
             ["User-Agent"] = "numerai-pipeline-notify",
         };
-        var status = await JsonPoster.PostAsync(context, "notify.webhook", NotifyCodes.WebhookFailed, "the webhook", uri, body, headers, cancellationToken);
+        var status = await JsonPoster.PostAsync(context, "notify.webhook", NotifyErrors.WebhookFailed, uri, body, headers, cancellationToken);
         context.Logger.LogInformation("Posted the summary of {Pipeline} ({Status}) to {Endpoint}: {StatusCode}", report.Pipeline, report.StatusText, SecretUrls.Describe(uri), status);
         context.Outputs.SetValue("delivery_id", deliveryId);
         context.AddSummary("delivery_id", deliveryId);

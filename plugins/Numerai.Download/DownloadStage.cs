@@ -39,7 +39,7 @@ public sealed partial class DownloadStage : IStage<DownloadOptions>, IExternalVe
             var round = options.Round ?? (await client.GetCurrentRoundAsync(cancellationToken)).Number;
             return $"{version} round-{round}";
         }
-        catch (NumeraiApiException e) when (e.Kind == NumeraiErrorKind.RoundNotOpen)
+        catch (NumeraiApiException e) when (e.Code == NumeraiErrors.RoundNotOpen.Code)
         {
             return "round-closed";
         }
@@ -63,7 +63,7 @@ public sealed partial class DownloadStage : IStage<DownloadOptions>, IExternalVe
             {
                 round = options.Round ?? (await client.GetCurrentRoundAsync(cancellationToken)).Number;
             }
-            catch (NumeraiApiException e) when (e.Kind == NumeraiErrorKind.RoundNotOpen)
+            catch (NumeraiApiException e) when (e.Code == NumeraiErrors.RoundNotOpen.Code)
             {
                 return StageResult.Declined(DownloadErrorCodes.RoundNotOpen, $"no Numerai round is open ({e.ServerMessage ?? e.Message}), so the current files cannot be fetched; run again when the next round opens, or set 'round' to fetch a past round's files");
             }

@@ -29,7 +29,7 @@ public sealed class RoundStage : IStage<RoundOptions>, IExternalVersionSource<Ro
         {
             return $"round-{(await client.GetCurrentRoundAsync(cancellationToken)).Number}";
         }
-        catch (NumeraiApiException e) when (e.Kind == NumeraiErrorKind.RoundNotOpen)
+        catch (NumeraiApiException e) when (e.Code == NumeraiErrors.RoundNotOpen.Code)
         {
             // Between rounds: a new value each time, so the stage runs and waits for the next round.
             return "no-round-" + context.RunId;
@@ -64,7 +64,7 @@ public sealed class RoundStage : IStage<RoundOptions>, IExternalVersionSource<Ro
                 round = await client.GetCurrentRoundAsync(cancellationToken);
                 polls++;
             }
-            catch (NumeraiApiException e) when (e.Kind == NumeraiErrorKind.RoundNotOpen)
+            catch (NumeraiApiException e) when (e.Code == NumeraiErrors.RoundNotOpen.Code)
             {
                 polls++;
             }

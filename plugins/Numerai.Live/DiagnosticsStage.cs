@@ -65,7 +65,7 @@ public sealed class DiagnosticsStage : IStage<DiagnosticsOptions>
             while (true)
             {
                 result = await client.GetDiagnosticsAsync(model.Id, id, cancellationToken)
-                    ?? throw new StageException(NumeraiErrorCodes.UnexpectedResponse, $"stage '{context.StageId}': Numerai does not list the diagnostics {id} it accepted. Run the stage again.");
+                    ?? throw new NumeraiApiException(NumeraiErrors.UnexpectedResponse, "diagnostics", $"it does not list the diagnostics {id} it accepted");
                 if (result.IsDone)
                 {
                     break;

@@ -12,8 +12,7 @@ public sealed class SetWebhookCommand : ICommand<SetWebhookOptions>
     {
         if (options.Clear == !string.IsNullOrWhiteSpace(options.Url))
         {
-            await context.Error.WriteLineAsync($"{WebhookRegistration.Origin}: error {NumeraiErrorCodes.BadWebhookUrl}: give either the trigger URL or --clear. Usage: numerai set-webhook MODEL URL [--secret-env TRIGGER_SECRET]").ConfigureAwait(false);
-            return 2;
+            return await WebhookRegistration.WriteAsync(context.Error, NumeraiErrors.BadWebhookUrl, "give either the trigger URL or --clear").ConfigureAwait(false);
         }
 
         var registration = new WebhookRegistration

@@ -113,7 +113,7 @@ public sealed partial class SubmitStage : IStageCheck<SubmitOptions>
         {
             models = await client.GetModelsAsync(cancellationToken);
         }
-        catch (NumeraiApiException e) when (e.Kind == NumeraiErrorKind.AuthenticationFailed)
+        catch (NumeraiApiException e) when (e.Code == NumeraiErrors.AuthenticationFailed.Code)
         {
             return [CheckResult.Failed(Accepted, context.Secrets.Redact($"{host} refused the keys: {e.ServerMessage ?? e.Message}"), "The keys are wrong, revoked or expired: create a new key on numer.ai -> Account -> API keys and set NUMERAI_PUBLIC_ID / NUMERAI_SECRET_KEY.")];
         }
@@ -167,7 +167,7 @@ public sealed partial class SubmitStage : IStageCheck<SubmitOptions>
         {
             round = await client.GetCurrentRoundAsync(cancellationToken);
         }
-        catch (NumeraiApiException e) when (e.Kind == NumeraiErrorKind.RoundNotOpen)
+        catch (NumeraiApiException e) when (e.Code == NumeraiErrors.RoundNotOpen.Code)
         {
             return CheckResult.Warning(Name, "no round is open now: a submission now would decline", "Rounds open Tuesday to Saturday around 13:00 UTC; run (or schedule) the pipeline then.");
         }

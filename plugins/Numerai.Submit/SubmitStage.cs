@@ -37,7 +37,7 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
         {
             return "round-" + (await client.GetCurrentRoundAsync(cancellationToken)).Number.ToString(CultureInfo.InvariantCulture);
         }
-        catch (NumeraiApiException e) when (e.Kind == NumeraiErrorKind.RoundNotOpen)
+        catch (NumeraiApiException e) when (e.Code == NumeraiErrors.RoundNotOpen.Code)
         {
             return "round-closed";
         }
@@ -68,10 +68,7 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
         if (client.Options.Credentials is null)
         {
             // Fail before any request: submitting needs the keys, and saying so first beats a network error.
-            throw new StageException(
-                NumeraiErrorCodes.MissingCredentials,
-                $"stage '{context.StageId}': submitting needs Numerai API keys, and none are set. Set {NumeraiCredentials.PublicIdVariable} and {NumeraiCredentials.SecretKeyVariable} (or {NumeraiCredentials.PublicIdVariable}_FILE / {NumeraiCredentials.SecretKeyVariable}_FILE) from numer.ai → Account → API keys, or give the options public_id and secret_key.")
-            { ExitCode = 3 };
+            throw ToStageException(context, new NumeraiApiException(NumeraiErrors.MissingCredentials, "submit"));
         }
 
         try
@@ -91,18 +88,16 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
         {
             round = await client.GetCurrentRoundAsync(cancellationToken);
         }
-        catch (NumeraiApiException e) when (e.Kind == NumeraiErrorKind.RoundNotOpen)
+        catch (NumeraiApiException e) when (e.Code == NumeraiErrors.RoundNotOpen.Code)
         {
-            return StageResult.Declined(SubmitErrorCodes.RoundClosed, $"no Numerai round is open ({e.ServerMessage ?? "no current round"}); nothing was submitted for '{options.Model}'. Run again when the next round opens.");
+            return SubmitErrors.RoundClosed.Decline(e.ServerMessage?.TrimEnd('.') ?? "no current round", options.Model);
         }
 
         var now = context.Time.GetUtcNow();
         var late = !round.IsOpenAt(now);
         if (late && !options.AllowLate)
         {
-            return StageResult.Declined(
-                SubmitErrorCodes.LateNotAllowed,
-                $"round {round.Number} closed for staking at {round.CloseStakingTime:yyyy-MM-dd HH:mm} UTC; nothing was submitted for '{options.Model}'. Set allow_late: true to submit late.");
+            return SubmitErrors.LateNotAllowed.Decline(round.Number, round.CloseStakingTime?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), options.Model);
         }
 
         // The host without the port: a restarted sandbox (new random port) is the same place for idempotency.
@@ -111,9 +106,7 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
         await using var lease = await context.TryAcquireLeaseAsync(key.LeaseName, ttl, TimeSpan.FromSeconds(options.LeaseWaitSeconds), cancellationToken);
         if (lease is null)
         {
-            return StageResult.Declined(
-                SubmitErrorCodes.LeaseHeld,
-                $"another execution is submitting '{options.Model}' for round {round.Number} and held its lease for longer than lease_wait_seconds ({options.LeaseWaitSeconds} s); nothing was uploaded. A later run checks again (the lease lapses after at most lease_ttl_seconds).");
+            return SubmitErrors.LeaseHeld.Decline(options.Model, round.Number, $"it held the submission lease for longer than lease_wait_seconds, {options.LeaseWaitSeconds} s");
         }
 
         // Under the lease the ledger holds what every earlier holder saved (the host refreshed it from the store).
@@ -123,9 +116,7 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
         {
             context.Outputs.SetValue("submission_id", previous.SubmissionId);
             context.Outputs.SetValue("round", round.Number.ToString(CultureInfo.InvariantCulture));
-            return StageResult.Declined(
-                SubmitErrorCodes.AlreadySubmitted,
-                $"these predictions were already submitted for '{options.Model}' in round {round.Number} (submission {previous.SubmissionId} at {previous.SubmittedAt:yyyy-MM-dd HH:mm} UTC, from the ledger). Set force: true to submit them again.");
+            return SubmitErrors.AlreadySubmitted.Decline(options.Model, round.Number, previous.SubmissionId, $"at {previous.SubmittedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC, from the ledger");
         }
 
         var model = await client.GetModelByNameAsync(options.Model, cancellationToken);
@@ -134,15 +125,13 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
             // Numerai's own record: even without any ledger these predictions are the round's latest submission.
             context.Outputs.SetValue("submission_id", latest.Id);
             context.Outputs.SetValue("round", round.Number.ToString(CultureInfo.InvariantCulture));
-            return StageResult.Declined(
-                SubmitErrorCodes.AlreadySubmitted,
-                $"these predictions are already the latest submission of '{options.Model}' in round {round.Number} on Numerai (submission {latest.Id}, file '{latest.Filename}' carries their hash {sha[..SubmissionFileName.HashLength]}). Set force: true to submit them again.");
+            return SubmitErrors.AlreadySubmitted.Decline(options.Model, round.Number, latest.Id, $"the round's latest on Numerai: its file '{latest.Filename}' carries their hash {sha[..SubmissionFileName.HashLength]}");
         }
 
         // The lease must outlive the upload: renew it, and stop if another execution took it over meanwhile.
         if (!await lease.RenewAsync(ttl, cancellationToken))
         {
-            return StageResult.Declined(SubmitErrorCodes.LeaseHeld, $"the submission lease of '{options.Model}' for round {round.Number} lapsed and another execution took it over before the upload; nothing was uploaded. A later run checks again.");
+            return SubmitErrors.LeaseHeld.Decline(options.Model, round.Number, "it took the submission lease over when this run's lapsed, before the upload");
         }
 
         var csvPath = await WriteCsvOutputAsync(context, fileName, bytes, cancellationToken);
@@ -174,9 +163,7 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
         var confirmed = listed.FirstOrDefault(s => s.Id == submissionId);
         if (confirmed is null)
         {
-            throw new StageException(
-                SubmitErrorCodes.NotConfirmed,
-                $"stage '{context.StageId}': Numerai created submission {submissionId} for '{options.Model}' but does not list it among the model's submissions. Check numer.ai before submitting again.");
+            throw SubmitErrors.NotConfirmed.Exception(context.StageId, submissionId, options.Model);
         }
 
         ledger.Append(new LedgerEntry(key.Endpoint, round.Number, options.Model, model.Id, sha, submissionId, now, late));
@@ -209,7 +196,7 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
     private static string BuildCsv(StageContext context, SubmitOptions options)
     {
         var predictionsPath = options.Predictions?.Path
-            ?? throw new StageException(SubmitErrorCodes.BadOption, $"stage '{context.StageId}': option 'predictions' is required.") { ExitCode = 2 };
+            ?? throw SubmitErrors.BadOption.Exception(context.StageId, "predictions", "it is required: set it to a predict stage's predictions output");
         var predictions = PredictionsFile.Read(predictionsPath, options.PredictionColumn);
         var values = options.Rank ? Ranks.Percent(predictions.Values) : predictions.Values;
         var text = new StringBuilder(predictions.Count * 28);
@@ -232,10 +219,7 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
         var broken = parseError ?? SubmissionRules.Validate(table!, liveIds);
         if (broken is not null)
         {
-            throw new StageException(
-                SubmitErrorCodes.InvalidPredictions,
-                $"stage '{context.StageId}': the predictions in '{Path.GetFileName(predictionsPath)}' break Numerai's submission rules: {broken}. Nothing was uploaded. {Hint(broken)}")
-            { ExitCode = 1 };
+            throw SubmitErrors.InvalidPredictions.Exception(context.StageId, Path.GetFileName(predictionsPath), broken, Hint(broken));
         }
 
         return csv;
@@ -262,7 +246,7 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
         }
         catch (ArgumentException e)
         {
-            throw new StageException(SubmitErrorCodes.BadOption, $"stage '{context.StageId}': option 'api_url': {e.Message}") { ExitCode = 2 };
+            throw SubmitErrors.BadOption.Exception(context.StageId, "api_url", e.Message);
         }
 
         var credentials = NumeraiCredentials.Resolve(options.PublicId, options.SecretKey, context.Secrets.Get);
@@ -276,7 +260,11 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
 
     private static StageException ToStageException(StageContext context, NumeraiApiException e)
     {
-        var code = e.Kind == NumeraiErrorKind.InvalidSubmission ? SubmitErrorCodes.Rejected : e.Code;
-        return new StageException(code, context.Secrets.Redact($"stage '{context.StageId}': {e.Message}"), e) { ExitCode = e.IsEnvironmentProblem ? 3 : 1 };
+        if (e.Code == NumeraiErrors.InvalidSubmission.Code)
+        {
+            return SubmitErrors.Rejected.ExceptionFrom(e, context.StageId, context.Secrets.Redact(NumeraiClient.Sentence(e.ServerMessage ?? "no message")));
+        }
+
+        return new StageException(e.Code, context.Secrets.Redact($"stage '{context.StageId}': {e.Message}"), e) { ExitCode = e.IsEnvironmentProblem ? 3 : 1 };
     }
 }

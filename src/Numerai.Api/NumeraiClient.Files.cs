@@ -39,24 +39,15 @@ public sealed partial class NumeraiClient
                 return request;
             }, cancellationToken);
         }
-        catch (NumeraiApiException e) when (e.Kind == NumeraiErrorKind.ServerError)
+        catch (NumeraiApiException e) when (e.Code == NumeraiErrors.ServerError.Code)
         {
-            throw new NumeraiApiException(
-                NumeraiErrorKind.UploadFailed,
-                $"Numerai API: the upload of '{Path.GetFileName(path)}' failed with HTTP {e.StatusCode} on every attempt. Nothing was submitted; run the stage again later.",
-                null,
-                e.StatusCode,
-                e);
+            throw new NumeraiApiException(NumeraiErrors.UploadFailed, e, Path.GetFileName(path), e.StatusCode, "on every attempt") { StatusCode = e.StatusCode };
         }
 
         if ((int)status is < 200 or > 299)
         {
             var message = S3Message(body);
-            throw new NumeraiApiException(
-                NumeraiErrorKind.UploadFailed,
-                $"Numerai API: the upload of '{Path.GetFileName(path)}' was refused with HTTP {(int)status}{(message is null ? "" : ": " + message)}. Nothing was submitted; run the stage again (upload URLs expire after a while).",
-                message,
-                (int)status);
+            throw new NumeraiApiException(NumeraiErrors.UploadFailed, Path.GetFileName(path), (int)status, Clause(message) ?? "no message") { ServerMessage = message, StatusCode = (int)status };
         }
     }
 
@@ -107,6 +98,7 @@ public sealed partial class NumeraiClient
                         var range = response.Content.Headers.ContentRange;
                         if (range?.From != have)
                         {
+                            File.Delete(partial);
                             throw Corrupt(name, $"the server resumed at byte {range?.From} instead of {have}");
                         }
 
@@ -139,11 +131,7 @@ public sealed partial class NumeraiClient
                     {
                         var body = await response.Content.ReadAsStringAsync(idle.Token);
                         var message = S3Message(body);
-                        throw new NumeraiApiException(
-                            NumeraiErrorKind.DownloadFailed,
-                            $"Numerai API: the download of '{name}' failed with HTTP {status}{(message is null ? "" : ": " + message)}. Check the file name and version (listDatasets shows what exists); signed URLs expire, so run again.",
-                            message,
-                            status);
+                        throw new NumeraiApiException(NumeraiErrors.DownloadFailed, name, status, Clause(message) ?? "no message") { ServerMessage = message, StatusCode = status };
                     }
 
                     await using (var file = new FileStream(partial, offset == 0 ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
@@ -209,8 +197,7 @@ public sealed partial class NumeraiClient
             failures++;
             if (failures >= Math.Max(1, Options.MaxAttempts))
             {
-                var kind = status is >= 500 ? NumeraiErrorKind.ServerError : NumeraiErrorKind.DownloadFailed;
-                throw new NumeraiApiException(kind, $"Numerai API: the download of '{name}' failed {failures} times in a row ({reason}). The partial file is kept and the next run resumes it.", null, status);
+                throw new NumeraiApiException(NumeraiErrors.DownloadInterrupted, name, failures, reason) { StatusCode = status };
             }
 
             var delay = BackoffDelay(failures);
@@ -236,7 +223,7 @@ public sealed partial class NumeraiClient
     }
 
     private static NumeraiApiException Corrupt(string name, string what) =>
-        new(NumeraiErrorKind.DownloadCorrupt, $"Numerai API: the downloaded '{name}' is not valid: {what}. It was discarded; run again to download it afresh.");
+        new(NumeraiErrors.DownloadCorrupt, name, what);
 
     private static string? S3Message(string body)
     {

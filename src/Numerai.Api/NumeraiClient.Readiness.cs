@@ -43,7 +43,7 @@ public sealed partial class NumeraiClient
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new NumeraiApiException(NumeraiErrorKind.Unreachable, $"Numerai API at {Options.Endpoint.GetLeftPart(UriPartial.Authority)} could not be reached ({e.Message.TrimEnd('.')}). Check the network and NUMERAI_API_URL.", null, null, e);
+            throw new NumeraiApiException(NumeraiErrors.Unreachable, e, Options.Endpoint.GetLeftPart(UriPartial.Authority), "rounds", 1, e.Message.TrimEnd('.'));
         }
     }
 }

@@ -16,9 +16,7 @@ public sealed partial class NumeraiClient
         if (authenticated)
         {
             authorization = Options.Credentials?.AuthorizationValue
-                ?? throw new NumeraiApiException(
-                    NumeraiErrorKind.MissingCredentials,
-                    $"Numerai API: '{operation}' needs API keys, and none are set. Set {NumeraiCredentials.PublicIdVariable} and {NumeraiCredentials.SecretKeyVariable} (or {NumeraiCredentials.PublicIdVariable}_FILE / {NumeraiCredentials.SecretKeyVariable}_FILE), from numer.ai → Account → API keys.");
+                ?? throw new NumeraiApiException(NumeraiErrors.MissingCredentials, operation);
         }
 
         var body = new JsonObject { ["query"] = document, ["variables"] = variables }.ToJsonString();
@@ -50,16 +48,12 @@ public sealed partial class NumeraiClient
         var serverMessage = root?["errors"] is JsonArray { Count: > 0 } errors ? LastMessage(errors) : null;
         if (status == HttpStatusCode.BadRequest)
         {
-            throw new NumeraiApiException(
-                NumeraiErrorKind.BadRequest,
-                $"Numerai API rejected the request '{operation}' (HTTP 400): {serverMessage ?? "no message"}. The API may have changed; update numerai-pipeline.",
-                serverMessage,
-                400);
+            throw new NumeraiApiException(NumeraiErrors.BadRequest, operation, Clause(serverMessage) ?? "no message") { ServerMessage = serverMessage, StatusCode = 400 };
         }
 
         if ((int)status is < 200 or > 299)
         {
-            throw new NumeraiApiException(NumeraiErrorKind.UnexpectedResponse, $"Numerai API answered '{operation}' with HTTP {(int)status}{(serverMessage is null ? "" : ": " + serverMessage)}. Check the API URL.", serverMessage, (int)status);
+            throw new NumeraiApiException(NumeraiErrors.UnexpectedResponse, operation, $"HTTP {(int)status}{(serverMessage is null ? "" : ": " + Clause(serverMessage))}") { ServerMessage = serverMessage, StatusCode = (int)status };
         }
 
         if (root is null)
@@ -86,23 +80,33 @@ public sealed partial class NumeraiClient
         if (message.Contains("session is invalid", StringComparison.OrdinalIgnoreCase) || message.Contains("not authenticated", StringComparison.OrdinalIgnoreCase)
             || message.Contains("authorization", StringComparison.OrdinalIgnoreCase))
         {
-            return new NumeraiApiException(
-                NumeraiErrorKind.AuthenticationFailed,
-                $"Numerai API refused the API keys for '{operation}': {message} Check {NumeraiCredentials.PublicIdVariable} and {NumeraiCredentials.SecretKeyVariable}; create new keys on numer.ai if they were revoked.",
-                message);
+            return new NumeraiApiException(NumeraiErrors.AuthenticationFailed, operation, Sentence(message)) { ServerMessage = message };
         }
 
         if (message.Contains("round not open", StringComparison.OrdinalIgnoreCase))
         {
-            return new NumeraiApiException(NumeraiErrorKind.RoundNotOpen, $"Numerai API: {message} ('{operation}'). Rounds open Tuesday to Saturday around 13:00 UTC; run again when the next round opens.", message);
+            return new NumeraiApiException(NumeraiErrors.RoundNotOpen, operation, Clause(message)) { ServerMessage = message };
         }
 
         if (message.StartsWith("invalid_submission", StringComparison.Ordinal))
         {
-            return new NumeraiApiException(NumeraiErrorKind.InvalidSubmission, $"Numerai rejected the submission: {message}. Fix the predictions file and submit again.", message);
+            return new NumeraiApiException(NumeraiErrors.InvalidSubmission, Sentence(message)) { ServerMessage = message };
         }
 
-        return new NumeraiApiException(NumeraiErrorKind.ServerReportedError, $"Numerai API reported an error for '{operation}': {message}", message);
+        return new NumeraiApiException(NumeraiErrors.ServerReportedError, operation, Clause(message)) { ServerMessage = message };
+    }
+
+    /// <summary>A server message as a clause of a sentence: without its final period (the template ends the sentence).</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(message))]
+    internal static string? Clause(string? message) => message?.Trim().TrimEnd('.');
+
+    /// <summary>A server message as a sentence of its own: ending with a period unless it ends with other punctuation.</summary>
+    /// <param name="message">The message.</param>
+    /// <returns>The sentence.</returns>
+    public static string Sentence(string message)
+    {
+        var m = message.Trim();
+        return m.Length > 0 && m[^1] is '.' or '?' or '!' ? m : m + ".";
     }
 
     /// <summary>Sends with a per-attempt timeout; retries 5xx, timeouts and connection failures with backoff and jitter.</summary>
@@ -145,8 +149,8 @@ public sealed partial class NumeraiClient
             if (attempt >= attempts)
             {
                 throw lastStatus is { } s
-                    ? new NumeraiApiException(NumeraiErrorKind.ServerError, $"Numerai API answered '{operation}' with HTTP {s} on all {attempts} attempts. Numerai may be deploying or overloaded; try again later.", null, s)
-                    : new NumeraiApiException(NumeraiErrorKind.Unreachable, $"Numerai API at {Options.Endpoint.GetLeftPart(UriPartial.Authority)} could not be reached for '{operation}' after {attempts} attempts ({reason}). Check the network and NUMERAI_API_URL.", null, null, failure);
+                    ? new NumeraiApiException(NumeraiErrors.ServerError, operation, s, attempts) { StatusCode = s }
+                    : new NumeraiApiException(NumeraiErrors.Unreachable, failure, Options.Endpoint.GetLeftPart(UriPartial.Authority), operation, attempts, reason);
             }
 
             var delay = BackoffDelay(attempt);

@@ -41,7 +41,7 @@ public sealed partial class NumeraiClient : IDisposable
         var data = await QueryAsync("rounds", GraphQlDocuments.CurrentRound, new JsonObject { ["tournament"] = Options.Tournament }, false, cancellationToken);
         if (data["rounds"] is not JsonArray { Count: > 0 } rounds || rounds[0] is not JsonObject round || round["number"] is null)
         {
-            throw new NumeraiApiException(NumeraiErrorKind.RoundNotOpen, "Numerai API: no current round was reported (rounds(number: 0) is empty). Try again when the next round opens.");
+            throw new NumeraiApiException(NumeraiErrors.RoundNotOpen, "rounds", "no round is open: rounds(number: 0) is empty");
         }
 
         return new RoundInfo(round["number"]!.GetValue<int>(), ReadTime(round["openTime"]), ReadTime(round["closeStakingTime"]), ReadTime(round["closeTime"]));
@@ -94,7 +94,7 @@ public sealed partial class NumeraiClient : IDisposable
         if (found is null)
         {
             var names = models.Count == 0 ? "none" : string.Join(", ", models.Select(m => $"'{m.Name}'"));
-            throw new NumeraiApiException(NumeraiErrorKind.UnknownModel, $"Numerai API: model '{modelName}' is not one of this account's models (the account has: {names}). Check the model name, or create the model on numer.ai.");
+            throw new NumeraiApiException(NumeraiErrors.UnknownModel, modelName, names);
         }
 
         return found;
@@ -189,5 +189,5 @@ public sealed partial class NumeraiClient : IDisposable
             : throw Unexpected(operation, "no URL");
 
     private static NumeraiApiException Unexpected(string operation, string what) =>
-        new(NumeraiErrorKind.UnexpectedResponse, $"Numerai API: the answer to '{operation}' could not be understood ({what}). Check that the API URL points at Numerai's GraphQL endpoint.");
+        new(NumeraiErrors.UnexpectedResponse, operation, what);
 }

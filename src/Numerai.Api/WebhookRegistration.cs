@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NumeraiPipeline.Sdk;
 
 namespace NumeraiPipeline.Numerai.Api;
 
@@ -42,8 +43,7 @@ public sealed record WebhookRegistration
         }
         catch (ArgumentException e)
         {
-            await error.WriteLineAsync($"{Origin}: error {NumeraiErrorCodes.BadWebhookUrl}: {e.Message}").ConfigureAwait(false);
-            return 2;
+            return await WriteAsync(error, NumeraiErrors.BadWebhookUrl, e.Message).ConfigureAwait(false);
         }
 
         Uri endpoint;
@@ -51,10 +51,10 @@ public sealed record WebhookRegistration
         {
             endpoint = NumeraiClientOptions.ResolveEndpoint(ApiUrl, Environment);
         }
-        catch (ArgumentException e)
+        catch (ArgumentException)
         {
-            await error.WriteLineAsync($"{Origin}: error {NumeraiErrorCodes.BadWebhookUrl}: --api-url: {e.Message}").ConfigureAwait(false);
-            return 2;
+            var text = string.IsNullOrWhiteSpace(ApiUrl) ? Environment(NumeraiClientOptions.ApiUrlVariable) : ApiUrl;
+            return await WriteAsync(error, NumeraiErrors.BadWebhookUrl, $"the API URL {Describe(text)} (--api-url, else {NumeraiClientOptions.ApiUrlVariable}) is not an http(s) URL").ConfigureAwait(false);
         }
 
         using var client = new NumeraiClient(new NumeraiClientOptions { Endpoint = endpoint, Credentials = NumeraiCredentials.FromEnvironment(Environment) });
@@ -65,9 +65,7 @@ public sealed record WebhookRegistration
             var now = await client.GetModelAsync(model.Id, cancellationToken).ConfigureAwait(false);
             if (!confirmed || !string.Equals(now.SubmissionWebhook, url, StringComparison.Ordinal))
             {
-                await error.WriteLineAsync(
-                    $"{Origin}: error {NumeraiErrorCodes.WebhookNotConfirmed}: Numerai did not confirm the webhook of model '{model.Name}' (it now shows {Describe(now.SubmissionWebhook)}). Run the command again; check the model on numer.ai.").ConfigureAwait(false);
-                return 1;
+                return await WriteAsync(error, NumeraiErrors.WebhookNotConfirmed, model.Name, Describe(now.SubmissionWebhook)).ConfigureAwait(false);
             }
 
             await output.WriteLineAsync(url is null
@@ -78,8 +76,19 @@ public sealed record WebhookRegistration
         catch (NumeraiApiException e)
         {
             await error.WriteLineAsync($"{Origin}: error {e.Code}: {Redact(e.Message, url)}").ConfigureAwait(false);
-            return e.IsEnvironmentProblem ? 3 : e.Kind == NumeraiErrorKind.UnknownModel ? 2 : 1;
+            return (int)e.Error.Exit;
         }
+    }
+
+    /// <summary>Writes <c>numerai-pipeline: error CODE: message</c> and returns the code's exit code.</summary>
+    /// <param name="error">Where errors go.</param>
+    /// <param name="code">The code.</param>
+    /// <param name="args">The values of its placeholders.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> WriteAsync(TextWriter error, ErrorCode code, params object?[] args)
+    {
+        await error.WriteLineAsync($"{Origin}: error {code.Code}: {code.Format(args)}").ConfigureAwait(false);
+        return (int)code.Exit;
     }
 
     /// <summary>A URL as shown to people: every query value replaced by <c>***</c> (the trigger's secret travels there).</summary>
@@ -94,12 +103,12 @@ public sealed record WebhookRegistration
     {
         if (string.IsNullOrWhiteSpace(Url))
         {
-            return SecretVariable is null ? null : throw new ArgumentException("--secret-env needs a URL to add the secret to. Give the trigger URL (terraform output webhook_url).");
+            return SecretVariable is null ? null : throw new ArgumentException("--secret-env needs a URL to add the secret to");
         }
 
         if (!Uri.TryCreate(Url.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
         {
-            throw new ArgumentException($"'{Describe(Url).Trim('\'')}' is not an absolute https URL. Give the trigger's URL, e.g. the terraform output webhook_url (https://…/numerai/compute).");
+            throw new ArgumentException($"'{Describe(Url).Trim('\'')}' is not an absolute https URL");
         }
 
         if (SecretVariable is null)
@@ -112,7 +121,7 @@ public sealed record WebhookRegistration
             : Environment(SecretVariable + "_FILE") is { Length: > 0 } file && File.Exists(file) ? File.ReadAllText(file).Trim() : null;
         if (string.IsNullOrEmpty(secret))
         {
-            throw new ArgumentException($"--secret-env {SecretVariable}: neither {SecretVariable} nor {SecretVariable}_FILE is set. Export the trigger's shared secret (TRIGGER_SECRET from Secret Manager) first.");
+            throw new ArgumentException($"--secret-env {SecretVariable}: neither {SecretVariable} nor {SecretVariable}_FILE is set (export the trigger's shared secret, TRIGGER_SECRET from Secret Manager, first)");
         }
 
         var builder = new UriBuilder(uri);

@@ -9,6 +9,7 @@ public sealed class SandboxFaults
     private int rangeIgnores;
     private int uploadFailures;
     private int webhooksDropped;
+    private int submissionsHidden;
 
     /// <summary>The HTTP status of injected GraphQL failures (500: JSON "Internal server error"; 502/503: an HTML gateway page).</summary>
     public int GraphQlFailureStatus { get; set; } = 503;
@@ -51,6 +52,12 @@ public sealed class SandboxFaults
     /// <summary>The next <paramref name="count"/> setSubmissionWebhook calls answer "true" but store nothing.</summary>
     /// <param name="count">How many.</param>
     public void DropWebhooks(int count) => Interlocked.Exchange(ref webhooksDropped, count);
+
+    /// <summary>The next <paramref name="count"/> <c>submissions</c> queries answer an empty list (a submission not listed yet).</summary>
+    /// <param name="count">How many.</param>
+    public void HideSubmissions(int count) => Interlocked.Exchange(ref submissionsHidden, count);
+
+    internal bool TakeSubmissionsHidden() => Take(ref submissionsHidden);
 
     internal bool TakeGraphQlFailure() => Take(ref graphQlFailures);
 

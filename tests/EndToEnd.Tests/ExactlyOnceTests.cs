@@ -94,8 +94,8 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
         DailyRuns.Outcome(second, "train").ShouldBe("succeeded");
         DailyRuns.Outcome(second, "submit").ShouldBe("declined");
         var message = DailyRuns.Stages(second)["submit"].GetProperty("message").GetString()!;
-        message.ShouldStartWith("these predictions are already the latest submission of 'demo_model' in round ");
-        message.ShouldContain(" on Numerai (submission ");
+        message.ShouldStartWith("these predictions were already submitted for 'demo_model' in round ");
+        message.ShouldContain(", the round's latest on Numerai: its file 'demo_model-");
         runs.Uploads.ShouldBe(1);
     }
 }

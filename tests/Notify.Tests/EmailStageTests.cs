@@ -63,7 +63,7 @@ public sealed class EmailStageTests : IDisposable
         var ex = await Should.ThrowAsync<StageException>(() => new EmailStage().RunAsync(context, Options(server, o => o.CertificateThumbprint = new string('A', 64)), CancellationToken.None));
 
         ex.Code.ShouldBe("NP6406");
-        ex.Message.ShouldContain($"its SHA-256 thumbprint {server.Thumbprint} is not the pinned {new string('A', 64)}");
+        ex.Message.ShouldBe($"notify.email: the TLS certificate of 127.0.0.1:{server.Port} was refused: its SHA-256 thumbprint {server.Thumbprint} is not the pinned {new string('A', 64)}. Install the issuing CA, or pin the certificate with 'certificate_thumbprint'.");
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class EmailStageTests : IDisposable
         var ex = await Should.ThrowAsync<StageException>(() => new EmailStage().RunAsync(context, Options(server), CancellationToken.None));
 
         ex.Code.ShouldBe("NP6405");
-        ex.Message.ShouldContain("offered no TLS, so the password was not sent");
+        ex.Message.ShouldBe($"notify.email: 127.0.0.1:{server.Port} offers no TLS (no STARTTLS, so the password was not sent). Use the server's submission port (587, STARTTLS) or implicit TLS (465 with starttls: auto); starttls: none allows plain text, on a trusted network only.");
     }
 
     [Fact]
@@ -100,6 +100,7 @@ public sealed class EmailStageTests : IDisposable
         var ex = await Should.ThrowAsync<StageException>(() => new EmailStage().RunAsync(context, Options(server, o => o.Starttls = "required"), CancellationToken.None));
 
         ex.Code.ShouldBe("NP6405");
+        ex.Message.ShouldBe(NotifyErrors.EmailNoTls.Format("127.0.0.1", server.Port, "no STARTTLS, and 'starttls' is 'required'"));
     }
 
     [Fact]
@@ -124,8 +125,21 @@ public sealed class EmailStageTests : IDisposable
         var ex = await Should.ThrowAsync<StageException>(() => new EmailStage().RunAsync(context, Options(server, o => { o.AcceptAnyCertificate = true; o.MaxAttempts = 2; }), CancellationToken.None));
 
         ex.Code.ShouldBe("NP6403");
-        ex.Message.ShouldStartWith($"notify.email: could not send the mail through 127.0.0.1:{server.Port} after 2 attempt(s): local error, try again later");
+        ex.Message.ShouldBe($"notify.email: could not send the mail through 127.0.0.1:{server.Port} after 2 attempt(s): local error, try again later. Check host, port and the network; the run's own outcome is unaffected.");
         server.Store.Attempts.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_recipient_the_server_refuses_fails_with_NP6408_and_nothing_is_sent()
+    {
+        await using var server = SmtpTestServer.Start();
+        await using var context = Context();
+
+        var ex = await Should.ThrowAsync<StageException>(() => new EmailStage().RunAsync(context, Options(server, o => { o.AcceptAnyCertificate = true; o.To = ["me@example.com", $"nobody@{SmtpTestServer.RefusedDomain}"]; }), CancellationToken.None));
+
+        ex.Code.ShouldBe("NP6408");
+        ex.Message.ShouldBe($"notify.email: 127.0.0.1:{server.Port} rejected the recipient nobody@{SmtpTestServer.RefusedDomain}: 550 mailbox unavailable. Check 'from' and 'to'.");
+        server.Messages.ShouldBeEmpty();
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class SlackStageTests : IAsyncLifetime
         var ex = await Should.ThrowAsync<StageException>(() => new SlackStage().RunAsync(context, new SlackOptions { WebhookUrl = receiver.BaseUrl + SecretPath }, CancellationToken.None));
 
         ex.Code.ShouldBe("NP6401");
-        ex.Message.ShouldBe($"notify.slack: the Slack webhook at {receiver.BaseUrl} answered 404 Not Found: 'no_service'. Check the URL and the receiver; the run's own outcome is unaffected.");
+        ex.Message.ShouldBe($"notify.slack: the Slack webhook at {receiver.BaseUrl} answered 404 Not Found: 'no_service'. Check webhook_url (the channel's incoming-webhook URL) and the network; the run's own outcome is unaffected.");
         ex.Message.ShouldNotContain("xoxsecretpart123");
         context.LogLines.ShouldAllBe(l => !l.Contains("xoxsecretpart123"));
     }
@@ -97,7 +97,7 @@ public sealed class SlackStageTests : IAsyncLifetime
         var ex = await Should.ThrowAsync<StageException>(() => new SlackStage().RunAsync(context, new SlackOptions { WebhookUrl = receiver.BaseUrl + SecretPath }, CancellationToken.None));
 
         ex.Code.ShouldBe("NP6401");
-        ex.Message.ShouldContain("answered 429 Too Many Requests");
+        ex.Message.ShouldBe(NotifyErrors.SlackFailed.Format(receiver.BaseUrl, "answered 429 Too Many Requests: 'no_service'"));
         receiver.Requests.Count.ShouldBe(3);
     }
 
@@ -112,7 +112,8 @@ public sealed class SlackStageTests : IAsyncLifetime
         var ex = await Should.ThrowAsync<StageException>(() => new SlackStage().RunAsync(context, new SlackOptions { WebhookUrl = closed + SecretPath }, CancellationToken.None));
 
         ex.Code.ShouldBe("NP6401");
-        ex.Message.ShouldStartWith($"notify.slack: could not reach the Slack webhook at {closed}:");
+        ex.Message.ShouldStartWith($"notify.slack: the Slack webhook at {closed} could not be reached: ");
+        ex.Message.ShouldEndWith(". Check webhook_url (the channel's incoming-webhook URL) and the network; the run's own outcome is unaffected.");
         ex.Message.ShouldNotContain("xoxsecretpart123");
     }
 
@@ -125,6 +126,7 @@ public sealed class SlackStageTests : IAsyncLifetime
 
         ex.Code.ShouldBe("NP6407");
         ex.ExitCode.ShouldBe(2);
+        ex.Message.ShouldBe("notify.slack: option 'webhook_url' is not an absolute http(s) URL. Set it to the full URL, e.g. '${secrets.SLACK_WEBHOOK_URL}' for a secret.");
         ex.Message.ShouldNotContain("xoxsecretpart123");
     }
 

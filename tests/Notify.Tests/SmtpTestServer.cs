@@ -7,6 +7,7 @@ using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Authentication;
+using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
@@ -20,6 +21,9 @@ internal sealed class SmtpTestServer : IAsyncDisposable
 {
     public const string User = "pipeline";
     public const string Password = "smtp-pass-9f8e7d";
+
+    /// <summary>Recipients at this domain are refused with 550 (a permanent rejection).</summary>
+    public const string RefusedDomain = "refused.example";
 
     private readonly CancellationTokenSource stop = new();
     private readonly Task running;
@@ -43,6 +47,7 @@ internal sealed class SmtpTestServer : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(Store);
         services.Add(new Authenticator());
+        services.Add(new DelegatingMailboxFilter((IMailbox to, IMailbox _) => !string.Equals(to.Host, RefusedDomain, StringComparison.OrdinalIgnoreCase)));
         running = new SmtpServer.SmtpServer(options, services).StartAsync(stop.Token);
     }
 

@@ -71,7 +71,7 @@ public sealed class WebhookStageTests : IAsyncLifetime
         var ex = await Should.ThrowAsync<StageException>(() => new WebhookStage().RunAsync(context, new WebhookOptions { Url = receiver.BaseUrl + "/h", Secret = Secret }, CancellationToken.None));
 
         ex.Code.ShouldBe("NP6402");
-        ex.Message.ShouldContain("answered 500 Internal Server Error");
+        ex.Message.ShouldBe($"notify.webhook: the webhook at {receiver.BaseUrl} answered 500 Internal Server Error: 'no_service'. Check 'url', the receiver and the network; the run's own outcome is unaffected.");
         ex.Message.ShouldNotContain(Secret);
     }
 }

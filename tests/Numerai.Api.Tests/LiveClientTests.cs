@@ -25,7 +25,8 @@ public sealed class LiveClientTests
         (await client.GetModelAsync(s.ModelId())).SubmissionWebhook.ShouldBeNull();
 
         var bad = await Should.ThrowAsync<NumeraiApiException>(() => client.SetSubmissionWebhookAsync(s.ModelId(), "ftp://x"));
-        bad.Code.ShouldBe(NumeraiErrorCodes.ServerReportedError);
+        bad.Code.ShouldBe(NumeraiErrors.ServerReportedError.Code);
+        bad.Message.ShouldBe("Numerai API reported an error for 'setSubmissionWebhook': Invalid webhook: it must be an http or https URL. Act on Numerai's message, or run again if the error was temporary.");
         bad.ServerMessage.ShouldBe("Invalid webhook: it must be an http or https URL.");
         var foreign = await Should.ThrowAsync<NumeraiApiException>(() => client.GetModelAsync(Guid.NewGuid().ToString()));
         foreign.ServerMessage.ShouldBe("Model not found or not owned by this account.");

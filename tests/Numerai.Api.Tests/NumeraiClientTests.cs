@@ -33,9 +33,9 @@ public sealed class NumeraiClientTests
         await using var h = await SandboxHarness.StartAsync(TimeSpan.FromHours(3));
         using var client = h.Client();
         var e = await Should.ThrowAsync<NumeraiApiException>(() => client.GetCurrentRoundAsync());
-        e.Kind.ShouldBe(NumeraiErrorKind.RoundNotOpen);
         e.Code.ShouldBe("NP6503");
         e.ServerMessage.ShouldBe("Current round not open for submissions");
+        e.Message.ShouldBe("Numerai API: Current round not open for submissions ('rounds'). Rounds open Tuesday to Saturday around 13:00 UTC; run again when the next round opens.");
     }
 
     [Fact]
@@ -160,6 +160,7 @@ public sealed class NumeraiClientTests
         e.Code.ShouldBe("NP6510");
         e.StatusCode.ShouldBe(403);
         e.ServerMessage.ShouldBe("Access Denied");
+        e.Message.ShouldBe(NumeraiErrors.DownloadFailed.Format("nope.parquet", 403, "Access Denied"));
         e.Message.ShouldNotContain("Signature");
     }
 
@@ -175,6 +176,46 @@ public sealed class NumeraiClientTests
     }
 
     [Fact]
+    public async Task A_download_failing_on_every_attempt_is_NP6516_and_keeps_the_partial_file_for_the_next_run()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        using var client = h.Client(attempts: 3);
+        h.Server.Faults.FailDownloads(10);
+        var url = await client.GetDatasetUrlAsync("v5.2/train.parquet");
+        var e = await Should.ThrowAsync<NumeraiApiException>(() => client.DownloadFileAsync(url, h.File("train.parquet")));
+        e.Code.ShouldBe("NP6516");
+        e.StatusCode.ShouldBe(503);
+        e.Message.ShouldBe("Numerai API: the download of 'train.parquet' failed 3 times in a row (HTTP 503). The partial file is kept and the next run resumes it.");
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_parquet_twice_is_NP6511_and_discarded()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        using var client = h.Client();
+        await client.DownloadFileAsync(await client.GetDatasetUrlAsync("v5.2/validation.parquet"), h.File("first.parquet"));
+        await File.WriteAllTextAsync(Path.Combine(h.DataDirectory, "v5.2", "validation.parquet"), "id,prediction\nn1,0.5\n");
+        var dest = h.File("validation.parquet");
+        var url = await client.GetDatasetUrlAsync("v5.2/validation.parquet");
+        var e = await Should.ThrowAsync<NumeraiApiException>(() => client.DownloadFileAsync(url, dest));
+        e.Code.ShouldBe("NP6511");
+        e.Message.ShouldBe("Numerai API: the downloaded 'validation.parquet' is not valid: it does not start and end with the parquet magic 'PAR1'. It was discarded; run again to download it afresh.");
+        File.Exists(dest).ShouldBeFalse();
+        File.Exists(dest + ".partial").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_is_not_the_graphql_api_is_NP6512()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        using var client = new NumeraiClient(new NumeraiClientOptions { Endpoint = new Uri(h.Server.Url, "/not-graphql"), MaxAttempts = 1 });
+        var e = await Should.ThrowAsync<NumeraiApiException>(() => client.ListDatasetsAsync());
+        e.Code.ShouldBe("NP6512");
+        e.StatusCode.ShouldBe(404);
+        e.Message.ShouldBe("Numerai API: the answer to 'listDatasets' could not be understood (HTTP 404). Check that the API URL points at Numerai's GraphQL endpoint; if it does, run again.");
+    }
+
+    [Fact]
     public async Task Models_of_the_account()
     {
         await using var h = await SandboxHarness.StartAsync();
@@ -184,7 +225,7 @@ public sealed class NumeraiClientTests
         (await client.GetModelByNameAsync("DEMO_MODEL")).Id.ShouldBe(h.Server.ModelIds["demo_model"]);
         var e = await Should.ThrowAsync<NumeraiApiException>(() => client.GetModelByNameAsync("demo_modle"));
         e.Code.ShouldBe("NP6513");
-        e.Message.ShouldContain("'demo_model'");
+        e.Message.ShouldBe(NumeraiErrors.UnknownModel.Format("demo_modle", "'demo_model', 'demo_model_2'"));
     }
 
     [Fact]
@@ -194,8 +235,8 @@ public sealed class NumeraiClientTests
         const string secret = "VERY-SECRET-KEY-987654321";
         using var client = h.Client(new NumeraiCredentials("SOMEPUBLICID", secret));
         var e = await Should.ThrowAsync<NumeraiApiException>(() => client.GetModelsAsync());
-        e.Kind.ShouldBe(NumeraiErrorKind.AuthenticationFailed);
         e.Code.ShouldBe("NP6502");
+        e.Message.ShouldBe("Numerai API refused the API keys for 'account': Your session is invalid or has expired. Check NUMERAI_PUBLIC_ID and NUMERAI_SECRET_KEY; create new keys on numer.ai if they were revoked.");
         e.ServerMessage.ShouldBe("Your session is invalid or has expired.");
         e.ToString().ShouldNotContain(secret);
         client.Options.Credentials!.ToString().ShouldNotContain(secret);
@@ -209,7 +250,7 @@ public sealed class NumeraiClientTests
         using var client = h.Client();
         var e = await Should.ThrowAsync<NumeraiApiException>(() => client.GetModelsAsync());
         e.Code.ShouldBe("NP6501");
-        e.Message.ShouldContain("NUMERAI_PUBLIC_ID");
+        e.Message.ShouldBe(NumeraiErrors.MissingCredentials.Format("account"));
         h.Server.Requests.ShouldBeEmpty();
     }
 
@@ -248,6 +289,7 @@ public sealed class NumeraiClientTests
         var e = await Should.ThrowAsync<NumeraiApiException>(() => client.ListDatasetsAsync());
         e.Code.ShouldBe("NP6506");
         e.StatusCode.ShouldBe(500);
+        e.Message.ShouldBe("Numerai API answered 'listDatasets' with HTTP 500 on all 3 attempts. Numerai may be deploying or overloaded; try again later.");
         h.Server.Requests.Count.ShouldBe(3);
     }
 
@@ -259,6 +301,7 @@ public sealed class NumeraiClientTests
         h.Server.Faults.GraphQlDelay = TimeSpan.FromSeconds(3);
         var e = await Should.ThrowAsync<NumeraiApiException>(() => client.ListDatasetsAsync());
         e.Code.ShouldBe("NP6507");
+        e.Message.ShouldBe(NumeraiErrors.Unreachable.Format(h.Server.Url.GetLeftPart(UriPartial.Authority), "listDatasets", 2, "no answer within 0.2 s"));
         h.Server.Requests.Count.ShouldBe(2);
     }
 
@@ -271,6 +314,7 @@ public sealed class NumeraiClientTests
         e.Code.ShouldBe("NP6505");
         e.StatusCode.ShouldBe(400);
         e.ServerMessage.ShouldBe("Cannot query field \"phoneNumbr\" on type \"Round\".");
+        e.Message.ShouldBe("Numerai API rejected the request 'x' (HTTP 400): Cannot query field \"phoneNumbr\" on type \"Round\". The API may have changed; update numerai-pipeline.");
     }
 
     [Fact]
@@ -330,6 +374,7 @@ public sealed class NumeraiClientTests
         var e = await Should.ThrowAsync<NumeraiApiException>(() => client.UploadFileAsync(auth.Url, path));
         e.Code.ShouldBe("NP6509");
         e.StatusCode.ShouldBe(500);
+        e.Message.ShouldBe("Numerai API: the upload of 'predictions.csv' failed with HTTP 500 (on every attempt). Nothing was submitted; run the stage again (upload URLs expire after a while).");
         var create = await Should.ThrowAsync<NumeraiApiException>(() => client.CreateSubmissionAsync(auth.Filename, modelId));
         create.ServerMessage!.ShouldContain("Upload the file");
         e.Message.ShouldNotContain("X-Amz-Signature");
@@ -376,6 +421,7 @@ public sealed class NumeraiClientTests
         var e = await Should.ThrowAsync<NumeraiApiException>(() => SubmitAsync(h, client, h.Server.ModelIds["demo_model"], csv));
         e.Code.ShouldBe("NP6504");
         e.ServerMessage.ShouldBe(message);
+        e.Message.ShouldBe(NumeraiErrors.InvalidSubmission.Format(NumeraiClient.Sentence(message)));
         h.Server.Submissions.ShouldBeEmpty();
     }
 

@@ -17,7 +17,7 @@ public sealed class SecretHandlingTests
         using var client = NumeraiApiFactory.Create(context, "https://api-tournament.numer.ai", null, null);
         client.Options.Credentials!.SecretKey.ShouldBe(Secret);
         context.Secrets.Redact($"token {Secret} here").ShouldBe("token *** here");
-        var wrapped = NumeraiApiFactory.ToStageException(context, new NumeraiApiException(NumeraiErrorKind.ServerReportedError, $"echo {Secret}"));
+        var wrapped = NumeraiApiFactory.ToStageException(context, new NumeraiApiException(NumeraiErrors.ServerReportedError, "account", $"echo {Secret}"));
         wrapped.Message.ShouldNotContain(Secret);
     }
 
@@ -32,7 +32,7 @@ public sealed class SecretHandlingTests
         var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default).WaitAsync(TimeSpan.FromMinutes(1)));
         e.Code.ShouldBe("NP6501");
         e.ExitCode.ShouldBe(3);
-        e.Message.ShouldContain("NUMERAI_SECRET_KEY");
+        e.Message.ShouldBe("stage 'submit': Numerai API: 'submit' needs API keys, and none are set. Set NUMERAI_PUBLIC_ID and NUMERAI_SECRET_KEY (or NUMERAI_PUBLIC_ID_FILE / NUMERAI_SECRET_KEY_FILE) from numer.ai → Account → API keys; a stage also takes them as its options public_id and secret_key.");
     }
 
     [Theory]

@@ -39,9 +39,11 @@ public sealed class SubmitStageTests
     {
         await using var s = await SyntheticSandbox.StartAsync();
         var options = await OptionsAsync(s, i => (i % 89) / 89.0);
+        string firstId;
         await using (var first = s.Context("submit", stageType: "numerai.submit"))
         {
             (await new SubmitStage().RunAsync(first, options, default)).Status.ShouldBe(StageResultStatus.Succeeded);
+            firstId = first.TestOutputs.Values["submission_id"];
         }
 
         await using (var again = s.Context("submit", stageType: "numerai.submit"))
@@ -49,7 +51,7 @@ public sealed class SubmitStageTests
             var result = await new SubmitStage().RunAsync(again, options, default);
             result.Status.ShouldBe(StageResultStatus.Declined);
             result.Code.ShouldBe("NP6305");
-            result.Message!.ShouldContain("force: true");
+            result.Message.ShouldBe($"these predictions were already submitted for 'demo_model' in round 1000 (submission {firstId}, at {s.Time.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm} UTC, from the ledger). Set force: true to submit them again.");
         }
 
         s.Server.Submissions.Count.ShouldBe(1);
@@ -91,8 +93,8 @@ public sealed class SubmitStageTests
         var before = s.Server.Requests.Count;
         var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
         e.Code.ShouldBe("NP6301");
-        e.Message.ShouldContain(SubmissionRules.ZeroStd);
-        e.Message.ShouldContain("Nothing was uploaded");
+        e.ExitCode.ShouldBe(1);
+        e.Message.ShouldBe($"stage 'submit': the predictions in '{Path.GetFileName(options.Predictions!.Path)}' break Numerai's submission rules: {SubmissionRules.ZeroStd}. Nothing was uploaded. The model predicts a constant; check the model and its features.");
         s.Server.Requests.Count.ShouldBe(before);
         context.TestOutputs.Files.ShouldBeEmpty();
     }
@@ -110,6 +112,57 @@ public sealed class SubmitStageTests
         var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
         e.Message.ShouldContain(SubmissionRules.MissingIds);
         s.Server.Requests.ShouldNotContain(r => r.Method == "PUT");
+    }
+
+    [Fact]
+    public async Task Numerai_rejecting_the_uploaded_file_is_NP6302_with_its_message()
+    {
+        // Without the live file the ids are not checked before the upload; Numerai checks them and refuses.
+        await using var s = await SyntheticSandbox.StartAsync();
+        await using var context = s.Context("submit", stageType: "numerai.submit");
+        var options = await OptionsAsync(s, i => i / 1000.0, drop: 1);
+
+        var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
+
+        e.Code.ShouldBe("NP6302");
+        e.ExitCode.ShouldBe(1);
+        e.Message.ShouldBe("stage 'submit': Numerai rejected the submission: invalid_submission_ids: Not enough stocks submitted. Are you using the latest live ids or live universe? Fix the predictions file and submit again.");
+        s.Server.Submissions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_submission_Numerai_does_not_list_is_NP6306_and_not_recorded()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        await using var context = s.Context("submit", stageType: "numerai.submit");
+        var options = await OptionsAsync(s, i => (i % 41) / 41.0);
+        s.Server.Faults.HideSubmissions(2);
+
+        var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
+
+        var created = s.Server.Submissions.ShouldHaveSingleItem();
+        e.Code.ShouldBe("NP6306");
+        e.Message.ShouldBe($"stage 'submit': Numerai created submission {created.Id} for 'demo_model' but does not list it among the model's submissions. Check numer.ai before submitting again.");
+        File.Exists(Ledger(s)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Bad_options_are_NP6307_with_exit_code_2()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        await using var context = s.Context("submit", stageType: "numerai.submit");
+        var options = await OptionsAsync(s, i => (i % 50) / 50.0);
+        options.ApiUrl = "ftp://numerai";
+        var noPredictions = new SubmitOptions { Model = "demo_model", ApiUrl = s.Url };
+
+        var badUrl = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
+        var missing = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, noPredictions, default));
+
+        badUrl.Code.ShouldBe("NP6307");
+        badUrl.ExitCode.ShouldBe(2);
+        badUrl.Message.ShouldBe("stage 'submit': option 'api_url': 'ftp://numerai' is not an http(s) URL. Set api_url or NUMERAI_API_URL to e.g. https://api-tournament.numer.ai.");
+        missing.Code.ShouldBe("NP6307");
+        missing.Message.ShouldBe(SubmitErrors.BadOption.Format("submit", "predictions", "it is required: set it to a predict stage's predictions output"));
     }
 
     [Fact]
@@ -152,6 +205,7 @@ public sealed class SubmitStageTests
         var result = await new SubmitStage().RunAsync(context, options, default);
         result.Status.ShouldBe(StageResultStatus.Declined);
         result.Code.ShouldBe("NP6303");
+        result.Message.ShouldBe("no Numerai round is open (Current round not open for submissions); nothing was submitted for 'demo_model'. Run again when the next round opens.");
         s.Server.Requests.ShouldNotContain(r => r.Method == "PUT");
     }
 
@@ -166,7 +220,10 @@ public sealed class SubmitStageTests
             var result = await new SubmitStage().RunAsync(context, options, default);
             result.Status.ShouldBe(StageResultStatus.Declined);
             result.Code.ShouldBe("NP6304");
-            result.Message!.ShouldContain("allow_late: true");
+            using var client = s.DemoClient();
+            var closed = (await client.GetCurrentRoundAsync()).CloseStakingTime!.Value.UtcDateTime;
+            result.Message.ShouldBe(SubmitErrors.LateNotAllowed.Format(1000, closed.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), "demo_model"));
+            result.Message.ShouldEndWith("; nothing was submitted for 'demo_model'. Set allow_late: true to submit late.");
         }
 
         options.AllowLate = true;
@@ -188,7 +245,7 @@ public sealed class SubmitStageTests
         options.Model = "demo_modle";
         var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
         e.Code.ShouldBe("NP6513");
-        e.Message.ShouldContain("'demo_model'");
+        e.Message.ShouldBe("stage 'submit': Numerai API: model 'demo_modle' is not one of this account's models (the account has: 'demo_model', 'demo_model_2'). Check the model name, or create the model on numer.ai.");
     }
 
     [Fact]
@@ -201,6 +258,7 @@ public sealed class SubmitStageTests
         s.Server.Faults.FailUploads(1);
         var e = await Should.ThrowAsync<StageException>(() => new SubmitStage().RunAsync(context, options, default));
         e.Code.ShouldBe("NP6509");
+        e.Message.ShouldBe($"stage 'submit': Numerai API: the upload of '{Path.GetFileName(context.TestOutputs.Files["csv"])}' failed with HTTP 403 (We encountered an internal error. Please try again). Nothing was submitted; run the stage again (upload URLs expire after a while).");
         e.Message.ShouldNotContain("X-Amz-Signature");
         s.Server.Submissions.ShouldBeEmpty();
         File.Exists(Ledger(s)).ShouldBeFalse();
@@ -224,7 +282,7 @@ public sealed class SubmitStageTests
         result.Status.ShouldBe(StageResultStatus.Declined);
         result.Code.ShouldBe("NP6305");
         var submitted = s.Server.Submissions.ShouldHaveSingleItem();
-        result.Message.ShouldBe($"these predictions are already the latest submission of 'demo_model' in round 1000 on Numerai (submission {submitted.Id}, file '{submitted.Filename}' carries their hash {submitted.Filename[11..27]}). Set force: true to submit them again.");
+        result.Message.ShouldBe($"these predictions were already submitted for 'demo_model' in round 1000 (submission {submitted.Id}, the round's latest on Numerai: its file '{submitted.Filename}' carries their hash {submitted.Filename[11..27]}). Set force: true to submit them again.");
         lost.TestOutputs.Values["submission_id"].ShouldBe(submitted.Id);
         s.Server.Requests.Count(r => r.Method == "PUT").ShouldBe(1);
     }
@@ -286,7 +344,7 @@ public sealed class SubmitStageTests
         held.ShouldNotBeNull();
         result.Status.ShouldBe(StageResultStatus.Declined);
         result.Code.ShouldBe("NP6308");
-        result.Message.ShouldBe("another execution is submitting 'demo_model' for round 1000 and held its lease for longer than lease_wait_seconds (0 s); nothing was uploaded. A later run checks again (the lease lapses after at most lease_ttl_seconds).");
+        result.Message.ShouldBe("another execution is submitting 'demo_model' for round 1000 (it held the submission lease for longer than lease_wait_seconds, 0 s); nothing was uploaded. A later run checks again (the lease lapses after at most lease_ttl_seconds).");
         s.Server.Requests.ShouldNotContain(r => r.Method == "PUT");
     }
 

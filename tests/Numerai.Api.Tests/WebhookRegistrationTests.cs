@@ -57,9 +57,15 @@ public sealed class WebhookRegistrationTests
         var unknownModel = await RunAsync(new WebhookRegistration { ModelName = "demo_modell", Url = "https://t.example/c", Environment = Environment(s) });
 
         notHttps.Code.ShouldBe(2);
-        notHttps.Error.ShouldBe("numerai-pipeline: error NP6514: 'http://trigger.example/numerai/compute?secret=***' is not an absolute https URL. Give the trigger's URL, e.g. the terraform output webhook_url (https://…/numerai/compute).");
+        notHttps.Error.ShouldBe("numerai-pipeline: error NP6514: 'http://trigger.example/numerai/compute?secret=***' is not an absolute https URL. Usage: numerai set-webhook MODEL URL [--secret-env NAME] [--api-url URL], or MODEL --clear; URL is the trigger's https URL (the terraform output webhook_url, https://…/numerai/compute; http only for a loopback host) and NAME a variable (or NAME_FILE) holding the trigger's shared secret.");
         noSecret.Code.ShouldBe(2);
-        noSecret.Error.ShouldBe("numerai-pipeline: error NP6514: --secret-env TRIGGER_SECRET: neither TRIGGER_SECRET nor TRIGGER_SECRET_FILE is set. Export the trigger's shared secret (TRIGGER_SECRET from Secret Manager) first.");
+        noSecret.Error.ShouldBe("numerai-pipeline: error NP6514: " + NumeraiErrors.BadWebhookUrl.Format("--secret-env TRIGGER_SECRET: neither TRIGGER_SECRET nor TRIGGER_SECRET_FILE is set (export the trigger's shared secret, TRIGGER_SECRET from Secret Manager, first)"));
+        var secretWithoutUrl = await RunAsync(new WebhookRegistration { ModelName = "demo_model", SecretVariable = "TRIGGER_SECRET", Environment = Environment(s) });
+        var badApiUrl = await RunAsync(new WebhookRegistration { ModelName = "demo_model", Url = "https://t.example/c", ApiUrl = "ftp://numerai", Environment = Environment(s) });
+        secretWithoutUrl.Code.ShouldBe(2);
+        secretWithoutUrl.Error.ShouldBe("numerai-pipeline: error NP6514: " + NumeraiErrors.BadWebhookUrl.Format("--secret-env needs a URL to add the secret to"));
+        badApiUrl.Code.ShouldBe(2);
+        badApiUrl.Error.ShouldBe("numerai-pipeline: error NP6514: " + NumeraiErrors.BadWebhookUrl.Format("the API URL 'ftp://numerai' (--api-url, else NUMERAI_API_URL) is not an http(s) URL"));
         unknownModel.Code.ShouldBe(2);
         unknownModel.Error.ShouldBe("numerai-pipeline: error NP6513: Numerai API: model 'demo_modell' is not one of this account's models (the account has: 'demo_model', 'demo_model_2'). Check the model name, or create the model on numer.ai.");
     }
@@ -72,7 +78,7 @@ public sealed class WebhookRegistrationTests
         var (code, _, error) = await RunAsync(new WebhookRegistration { ModelName = "demo_model", Url = "https://t.example/c", Environment = Environment(s, keys: false) });
 
         code.ShouldBe(3);
-        error.ShouldStartWith("numerai-pipeline: error NP6501: Numerai API: 'account' needs API keys, and none are set.");
+        error.ShouldBe("numerai-pipeline: error NP6501: " + NumeraiErrors.MissingCredentials.Format("account"));
     }
 
     [Fact]

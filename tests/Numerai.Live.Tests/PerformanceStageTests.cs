@@ -93,7 +93,7 @@ public sealed class PerformanceStageTests
 
         var e = await Should.ThrowAsync<StageException>(() => new PerformanceStage().RunAsync(context, new PerformanceOptions { ApiUrl = s.Url, Model = "demo_modle" }, default));
 
-        e.Code.ShouldBe(NumeraiErrorCodes.UnknownModel);
+        e.Code.ShouldBe(NumeraiErrors.UnknownModel.Code);
         e.Message.ShouldBe("stage 'performance': Numerai API: model 'demo_modle' is not one of this account's models (the account has: 'demo_model', 'demo_model_2'). Check the model name, or create the model on numer.ai.");
     }
 

@@ -202,6 +202,11 @@ internal sealed partial class SandboxApi
         }
 
         var id = Str(args, "id");
+        if (faults.TakeSubmissionsHidden())
+        {
+            return new JsonArray();
+        }
+
         return new JsonArray([.. account.Submissions(modelId).Where(s => id is null || s.Id == id).Select(s => (JsonNode?)SubmissionJson(s))]);
     }
 

@@ -60,7 +60,7 @@ public sealed class NumeraiPluginCommandsTests
         var both = await TestRepo.RunCliAsync("numerai", "set-webhook", "my_model", "https://t.example/c", "--clear");
 
         neither.ExitCode.ShouldBe(2);
-        neither.Error.Trim().ShouldBe("numerai-pipeline: error NP6514: give either the trigger URL or --clear. Usage: numerai set-webhook MODEL URL [--secret-env TRIGGER_SECRET]");
+        neither.Error.Trim().ShouldBe("numerai-pipeline: error NP6514: give either the trigger URL or --clear. Usage: numerai set-webhook MODEL URL [--secret-env NAME] [--api-url URL], or MODEL --clear; URL is the trigger's https URL (the terraform output webhook_url, https://…/numerai/compute; http only for a loopback host) and NAME a variable (or NAME_FILE) holding the trigger's shared secret.");
         both.ExitCode.ShouldBe(2);
     }
 
@@ -70,6 +70,6 @@ public sealed class NumeraiPluginCommandsTests
         var result = await TestRepo.RunCliAsync("numerai", "set-webhook", "my_model", "http://trigger.example/numerai/compute?secret=abc", "--api-url", "http://127.0.0.1:9/");
 
         result.ExitCode.ShouldBe(2);
-        result.Error.Trim().ShouldBe("numerai-pipeline: error NP6514: 'http://trigger.example/numerai/compute?secret=***' is not an absolute https URL. Give the trigger's URL, e.g. the terraform output webhook_url (https://…/numerai/compute).");
+        result.Error.Trim().ShouldBe("numerai-pipeline: error NP6514: 'http://trigger.example/numerai/compute?secret=***' is not an absolute https URL. Usage: numerai set-webhook MODEL URL [--secret-env NAME] [--api-url URL], or MODEL --clear; URL is the trigger's https URL (the terraform output webhook_url, https://…/numerai/compute; http only for a loopback host) and NAME a variable (or NAME_FILE) holding the trigger's shared secret.");
     }
 }
