@@ -21,6 +21,8 @@ namespace NumeraiPipeline.Plugins.Numerai.Live;
 [StageOutput("mmc_mean", Kind = OutputKind.Value, Description = "validationMmcMean.")]
 [StageOutput("bmc_mean", Kind = OutputKind.Value, Description = "validationBmcMean.")]
 [StageOutput("max_drawdown", Kind = OutputKind.Value, Description = "validationMaxDrawdown.")]
+[StageOutput("fnc_mean", Kind = OutputKind.Value, Description = "validationFncV4Mean (else validationFeatureNeutralCorrMean): mean per-era feature-neutral CORR.")]
+[StageOutput("feature_exposure", Kind = OutputKind.Value, Description = "validationFeatureCorrMax: the max feature exposure (the sandbox: its mean over eras, as numerai.metrics' feature_exposure).")]
 [StageOutput("eras", Kind = OutputKind.Value, Description = "erasAcceptedCount: validation eras scored.")]
 [StageVariable(NumeraiClientOptions.ApiUrlVariable, Description = "Numerai's GraphQL endpoint when a stage's api_url is not set (default https://api-tournament.numer.ai)")]
 [StageVariable(NumeraiCredentials.PublicIdVariable, IsSecret = true, Description = "Numerai API key, public part (numer.ai -> Account -> API keys, with the upload scope)")]
@@ -100,6 +102,8 @@ public sealed class DiagnosticsStage : IStage<DiagnosticsOptions>
         context.Outputs.SetValue("mmc_mean", Metric("validationMmcMean"));
         context.Outputs.SetValue("bmc_mean", Metric("validationBmcMean"));
         context.Outputs.SetValue("max_drawdown", Metric("validationMaxDrawdown"));
+        context.Outputs.SetValue("fnc_mean", result.Metric("validationFncV4Mean") is not null ? Metric("validationFncV4Mean") : Metric("validationFeatureNeutralCorrMean"));
+        context.Outputs.SetValue("feature_exposure", Metric("validationFeatureCorrMax"));
         context.Outputs.SetValue("eras", result.Json["erasAcceptedCount"]?.ToString() ?? "");
         context.AddSummary("diagnostics", string.Create(CultureInfo.InvariantCulture,
             $"corr {result.Metric("validationCorrMean"):0.0000} sharpe {result.Metric("validationCorrSharpe"):0.00} mmc {result.Metric("validationMmcMean"):0.0000} over {result.Json["erasAcceptedCount"]} eras"));

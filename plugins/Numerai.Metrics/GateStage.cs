@@ -42,7 +42,8 @@ public sealed partial class GateStage : IStage<GateOptions>
             context.Logger.LogInformation("Gate check {Check}: {Outcome}", c.Name, c.Passed ? "passed" : c.Describe());
         }
 
-        if (checks.Count == 0)
+        // Live thresholds skipped for a new model are not "no thresholds": LiveChecks said why they were skipped.
+        if (checks.Count == 0 && !options.HasLiveChecks)
         {
             context.Logger.LogWarning("The quality gate has no thresholds set; it passes everything");
         }

@@ -25,15 +25,19 @@ public sealed record DiagnosticsResult(string Id, string Status, string? Message
     /// <summary>A summary metric (e.g. <c>validationCorrMean</c>), or null.</summary>
     /// <param name="name">The field name.</param>
     /// <returns>The value.</returns>
-    public double? Metric(string name) => Json[name] is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
+    public double? Metric(string name) => Number(Json[name]);
 
     /// <summary>The per-era figures.</summary>
     public IReadOnlyList<DiagnosticsEra> Eras =>
     [
         .. (Json["perEraDiagnostics"] as JsonArray ?? []).OfType<JsonObject>().Select(e => new DiagnosticsEra(
             e["era"]?.ToString() ?? "",
-            e["validationCorr"] is JsonValue c && c.TryGetValue<double>(out var cv) ? cv : null,
-            e["validationMmc"] is JsonValue m && m.TryGetValue<double>(out var mv) ? mv : null,
-            e["validationBmc"] is JsonValue b && b.TryGetValue<double>(out var bv) ? bv : null)),
+            Number(e["validationCorr"]),
+            Number(e["validationMmc"]),
+            Number(e["validationBmc"]),
+            Number(e["validationFncV4"]),
+            Number(e["validationFeatureCorrMax"]))),
     ];
+
+    private static double? Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<double>(out var d) ? d : null;
 }

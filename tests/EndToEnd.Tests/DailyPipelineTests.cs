@@ -62,13 +62,16 @@ public sealed class DailyPipelineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_keys_the_submit_stage_fails_with_NP6501_and_exit_code_3()
+    public async Task Without_keys_the_live_performance_stage_fails_with_NP6501_exit_code_3_and_nothing_is_submitted()
     {
         var run = await runs.RunAsync("ws-nokeys", environment: new Dictionary<string, string?> { ["NUMERAI_PUBLIC_ID"] = null, ["NUMERAI_SECRET_KEY"] = null });
 
         run.ExitCode.ShouldBe(3, run.Error);
         DailyRuns.Outcome(run, "train").ShouldBe("succeeded");
-        DailyRuns.Stages(run)["submit"].GetProperty("code").GetString().ShouldBe("NP6501");
+        // The model's live rounds need the keys first (numerai.performance), so the gate and the submission never run.
+        DailyRuns.Stages(run)["performance"].GetProperty("code").GetString().ShouldBe("NP6501");
+        DailyRuns.Outcome(run, "gate").ShouldBe("skipped");
+        DailyRuns.Outcome(run, "submit").ShouldBe("skipped");
         runs.Uploads.ShouldBe(0);
     }
 }

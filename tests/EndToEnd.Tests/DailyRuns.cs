@@ -27,10 +27,14 @@ internal sealed class DailyRuns : IAsyncDisposable
     /// <summary>The PUTs of prediction files the sandbox received (one per upload).</summary>
     public int Uploads => Sandbox.Requests.Count(r => r.Method == "PUT" && r.Path.StartsWith("/uploads/", StringComparison.Ordinal));
 
-    public static async Task<DailyRuns> StartAsync(string name)
+    /// <summary>
+    /// Starts the sandbox (<paramref name="rows"/> training rows in <paramref name="eras"/> eras: a live round has
+    /// rows / eras rows); with <paramref name="history"/> its past rounds are submitted (demo_model steady, demo_model_2 decaying).
+    /// </summary>
+    public static async Task<DailyRuns> StartAsync(string name, int history = 0, int rows = 6000, int eras = 40)
     {
         var temp = new TempWorkspace("np-" + name + "-");
-        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Rows = 6000, Features = 40, Eras = 40, Seed = 11, CacheDirectory = temp.File("sandbox-cache"), Keys = Keys });
+        var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Rows = rows, Features = 40, Eras = eras, Seed = 11, CacheDirectory = temp.File("sandbox-cache"), Keys = Keys, History = history });
         return new DailyRuns(sandbox, temp);
     }
 

@@ -67,6 +67,55 @@ public sealed class DiagnosticsStageTests
     }
 
     [Fact]
+    public async Task The_fnc_and_feature_exposure_through_the_client_are_numerai_metrics_figures_on_the_medium_set()
+    {
+        await using var s = await LiveSandbox.StartAsync(history: 0);
+        var predictions = await ValidationPredictionsAsync(s);
+        await using var context = s.Context("diagnostics");
+
+        var run = new DiagnosticsStage().RunAsync(context, new DiagnosticsOptions { ApiUrl = s.Url, Model = "demo_model", Predictions = new ArtifactRef(predictions), PollInterval = "30s" }, default);
+        var result = await s.Time.DriveAsync(run, TimeSpan.FromSeconds(30));
+
+        result.Status.ShouldBe(StageResultStatus.Succeeded, result.Message);
+        var diagnostics = JsonNode.Parse(File.ReadAllText(context.TestOutputs.Files["diagnostics"]))!;
+
+        // The sandbox neutralizes against features.json's medium set (the synthetic data has no fncv3_features).
+        await using var metrics = s.Context("metrics");
+        (await new MetricsStage().RunAsync(metrics, new MetricsOptions
+        {
+            Predictions = new ArtifactRef(predictions),
+            Data = new ArtifactRef(await s.DownloadAsync("v5.2/validation.parquet")),
+            Features = new ArtifactRef(await s.DownloadAsync("v5.2/features.json")),
+            FeatureSet = "medium",
+        }, default)).Status.ShouldBe(StageResultStatus.Succeeded);
+        var expected = JsonNode.Parse(File.ReadAllText(metrics.TestOutputs.Files["metrics"]))!;
+        double Of(JsonNode? node) => node!.GetValue<double>();
+
+        var fnc = expected["fnc"]!;
+        Of(fnc["mean"]).ShouldNotBe(0.0);
+        double.Parse(context.TestOutputs.Values["fnc_mean"], CultureInfo.InvariantCulture).ShouldBe(Of(fnc["mean"]), 1e-12);
+        double.Parse(context.TestOutputs.Values["feature_exposure"], CultureInfo.InvariantCulture).ShouldBe(Of(expected["feature_exposure"]!["mean"]), 1e-12);
+        foreach (var field in new[] { "validationFeatureNeutralCorrMean", "validationFeatureNeutralCorrV3Mean", "validationFncV4Mean" })
+        {
+            Of(diagnostics[field]).ShouldBe(Of(fnc["mean"]), 1e-12, field);
+        }
+
+        Of(diagnostics["validationFncV4Std"]).ShouldBe(Of(fnc["std"]), 1e-12);
+        Of(diagnostics["validationFncV4Sharpe"]).ShouldBe(Of(fnc["sharpe"]), 1e-9);
+        Of(diagnostics["validationFncV4MaxDrawdown"]).ShouldBe(Of(fnc["max_drawdown"]), 1e-12);
+        Of(diagnostics["validationFeatureCorrMax"]).ShouldBe(Of(expected["feature_exposure"]!["mean"]), 1e-12);
+        var eras = diagnostics["perEraDiagnostics"]!.AsArray();
+        eras.Count.ShouldBe(fnc["per_era"]!.AsObject().Count);
+        foreach (var era in eras)
+        {
+            var name = era!["era"]!.GetValue<string>();
+            Of(era["validationFncV4"]).ShouldBe(Of(fnc["per_era"]![name]), 1e-12, name);
+            Of(era["validationFeatureNeutralCorr"]).ShouldBe(Of(fnc["per_era"]![name]), 1e-12, name);
+            Of(era["validationFeatureCorrMax"]).ShouldBe(Of(expected["feature_exposure"]!["per_era"]![name]), 1e-12, name);
+        }
+    }
+
+    [Fact]
     public async Task A_run_numerai_cannot_compute_fails_with_NP6802_and_numerais_message()
     {
         await using var s = await LiveSandbox.StartAsync(history: 0, diagnosticsDelay: TimeSpan.Zero);

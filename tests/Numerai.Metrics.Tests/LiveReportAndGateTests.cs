@@ -145,6 +145,27 @@ public sealed class LiveReportAndGateTests
     }
 
     [Fact]
+    public async Task A_gate_with_live_thresholds_only_lets_a_model_without_resolved_rounds_through_with_the_reason()
+    {
+        // numerai-daily's gate: only min_live_corr_mean, and a new model (no resolved round yet).
+        using var ws = new TempWorkspace();
+        var metrics = await MetricsJsonAsync(ws);
+        await using var context = new TestStageContext(ws.Path, "gate");
+
+        var result = await new GateStage().RunAsync(context, new GateOptions
+        {
+            Metrics = new ArtifactRef(metrics),
+            Performance = new ArtifactRef(await DecayingPerformanceAsync(ws, resolved: 0)),
+            MinLiveCorrMean = 0.0,
+        }, CancellationToken.None);
+
+        result.Status.ShouldBe(StageResultStatus.Succeeded, result.Message);
+        context.TestOutputs.Values["checks"].ShouldBe("0");
+        context.SummaryValues["live checks"].ShouldBe("skipped: 0 resolved rounds < min_live_rounds 1");
+        context.LogLines.ShouldNotContain(l => l.Contains("no thresholds set", StringComparison.Ordinal), "its thresholds are set; they do not apply yet");
+    }
+
+    [Fact]
     public void Live_thresholds_without_a_performance_file_are_an_option_error()
     {
         var options = new GateOptions { Metrics = new ArtifactRef("metrics.json"), MinLiveCorrMean = 0, MinLiveMmcMean = 2, MinLiveRounds = 30 };

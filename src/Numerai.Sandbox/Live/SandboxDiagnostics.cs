@@ -9,10 +9,12 @@ namespace NumeraiPipeline.Numerai.Sandbox.Live;
 /// <summary>
 /// Computes diagnostics of uploaded validation predictions as Numerai does, with the engine numerai.metrics uses:
 /// per-era CORR against the validation target, MMC against meta_model.parquet, BMC against the benchmark column of
-/// validation_benchmark_models.parquet, and their summaries (mean, population std, Sharpe, max drawdown). Feature
-/// metrics (FNC, exposure), ratings and the example-prediction comparisons are null: the sandbox does not compute them.
+/// validation_benchmark_models.parquet, FNC and the max feature exposure against a feature set of features.json
+/// (<see cref="DiagnosticsValidation.FeatureSets"/>), and their summaries (mean, population std, Sharpe, max
+/// drawdown). Ratings, the example-prediction comparisons and the metrics Numerai computes from data the sandbox does
+/// not have (CORR v4, IC, RIC, alpha, churn, turnover, APY) are null.
 /// </summary>
-internal sealed class SandboxDiagnostics(SandboxDataStore data)
+internal sealed partial class SandboxDiagnostics(SandboxDataStore data)
 {
     public const string Done = "done";
     public const string Pending = "pending";
@@ -45,22 +47,10 @@ internal sealed class SandboxDiagnostics(SandboxDataStore data)
                 return FailedResult($"the sandbox has no {version}/validation.parquet to score diagnostics against");
             }
 
-            string[] ids, eras;
-            double[] target;
-            string[]? types = null;
-            using (var reader = NumeraiParquetReader.Open(validation))
-            {
-                ids = reader.ReadStringColumn(reader.IdColumn ?? "id", cancellationToken);
-                eras = reader.ReadStringColumn(NumeraiParquetReader.EraColumn, cancellationToken);
-                target = reader.ReadNumberColumn("target", cancellationToken);
-                if (reader.HasColumn(NumeraiParquetReader.DataTypeColumn))
-                {
-                    types = reader.ReadStringColumn(NumeraiParquetReader.DataTypeColumn, cancellationToken);
-                }
-            }
-
-            var rows = Enumerable.Range(0, ids.Length).Where(i => types is null || types[i] == "validation").ToArray();
-            var matched = rows.Count(i => predictions.ContainsKey(ids[i]));
+            var featureSet = DiagnosticsValidation.FeatureSet(await data.GetPathAsync(version, "features.json", 0, cancellationToken).ConfigureAwait(false));
+            var rows = DiagnosticsValidation.Read(validation, featureSet, cancellationToken);
+            var ids = rows.Ids;
+            var matched = ids.Count(predictions.ContainsKey);
             if (matched == 0)
             {
                 return FailedResult("none of the uploaded ids is a validation id; upload predictions for validation.parquet");
@@ -70,60 +60,23 @@ internal sealed class SandboxDiagnostics(SandboxDataStore data)
             var bench = await SideColumnAsync(version, "validation_benchmark_models.parquet", null, cancellationToken).ConfigureAwait(false);
             var scoring = new ScoringData
             {
-                Eras = [.. rows.Select(i => eras[i])],
-                Target = [.. rows.Select(i => target[i])],
-                Prediction = [.. rows.Select(i => predictions.TryGetValue(ids[i], out var p) ? p : double.NaN)],
-                MetaModel = meta is null ? null : [.. rows.Select(i => meta.TryGetValue(ids[i], out var m) ? m : double.NaN)],
-                Benchmark = bench is null ? null : [.. rows.Select(i => bench.TryGetValue(ids[i], out var b) ? b : double.NaN)],
+                Eras = rows.Eras,
+                Target = rows.Target,
+                Prediction = [.. ids.Select(id => predictions.TryGetValue(id, out var p) ? p : double.NaN)],
+                MetaModel = meta is null ? null : [.. ids.Select(id => meta.TryGetValue(id, out var m) ? m : double.NaN)],
+                Benchmark = bench is null ? null : [.. ids.Select(id => bench.TryGetValue(id, out var b) ? b : double.NaN)],
+                Features = rows.Features,
+                FeatureNames = rows.FeatureNames,
             };
-            var result = new ScoringEngine(new ScoringOptions { FeatureNeutralCorr = false, FeatureExposure = false, MaxDegreeOfParallelism = 1 }).Score(scoring, cancellationToken);
-            return Summary(result, matched, table.Ids.Count);
+            var withFeatures = rows.Features is not null;
+            var engine = new ScoringEngine(new ScoringOptions { FeatureNeutralCorr = withFeatures, FeatureExposure = withFeatures, MaxDegreeOfParallelism = 1 });
+            return Summary(engine.Score(scoring, cancellationToken), withFeatures, matched, table.Ids.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Whatever goes wrong with one upload is that run's failure (status failed, with the reason), not a server error.
             return FailedResult("the diagnostics could not be computed: " + e.Message);
         }
-    }
-
-    private static JsonObject Summary(ScoringResult result, int matched, int submitted)
-    {
-        var scored = result.Eras.Where(e => !double.IsNaN(e.Corr)).ToList();
-        var corr = SeriesSummary.From(scored.Select(e => e.Corr));
-        var mmc = SeriesSummary.From(scored.Select(e => e.Mmc));
-        var bmc = SeriesSummary.From(scored.Select(e => e.Bmc));
-        var plus = SeriesSummary.From(scored.Select(e => e.Corr + e.Mmc));
-        return new JsonObject
-        {
-            ["status"] = Done,
-            ["message"] = null,
-            ["erasAcceptedCount"] = scored.Count,
-            ["erasMissing"] = new JsonArray([.. result.Eras.Where(e => double.IsNaN(e.Corr)).Select(e => (JsonNode?)JsonValue.Create(e.Era))]),
-            ["tickersAcceptedCount"] = matched,
-            ["tickersSubmittedCount"] = submitted,
-            ["trainedOnVal"] = false,
-            ["validationCorrMean"] = Number(corr.Mean),
-            ["validationCorrStd"] = Number(corr.Std),
-            ["validationCorrSharpe"] = Number(corr.Sharpe),
-            ["validationCorrMaxDrawdown"] = Number(corr.MaxDrawdown),
-            ["validationMaxDrawdown"] = Number(corr.MaxDrawdown),
-            ["validationAutocorr"] = Number(LagOneAutocorrelation([.. scored.Select(e => e.Corr)])),
-            ["validationMmcMean"] = Number(mmc.Mean),
-            ["validationMmcStd"] = Number(mmc.Std),
-            ["validationMmcSharpe"] = Number(mmc.Sharpe),
-            ["validationBmcMean"] = Number(bmc.Mean),
-            ["validationCorrPlusMmcMean"] = Number(plus.Mean),
-            ["validationCorrPlusMmcStd"] = Number(plus.Std),
-            ["validationCorrPlusMmcSharpe"] = Number(plus.Sharpe),
-            ["validationCorrPlusMmcSharpeDiff"] = Number(plus.Sharpe - corr.Sharpe),
-            ["perEraDiagnostics"] = new JsonArray([.. scored.Select(e => (JsonNode?)new JsonObject
-            {
-                ["era"] = e.Era,
-                ["validationCorr"] = Number(e.Corr),
-                ["validationMmc"] = Number(e.Mmc),
-                ["validationBmc"] = Number(e.Bmc),
-            })]),
-        };
     }
 
     /// <summary>The lag-1 autocorrelation of the per-era series (NaN for fewer than 3 eras or a constant series).</summary>

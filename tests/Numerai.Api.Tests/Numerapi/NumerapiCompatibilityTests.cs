@@ -10,7 +10,7 @@ namespace NumeraiPipeline.Numerai.Api.Tests.Numerapi;
 /// Every numerapi call a participant's script makes, with numerapi's own documents and variables, against the sandbox
 /// (30 pre-submitted past rounds: resolved, resolving and not yet scored ones); each answer has the shape numerapi's code reads.
 /// </summary>
-public sealed class NumerapiCompatibilityTests : IAsyncLifetime
+public sealed partial class NumerapiCompatibilityTests : IAsyncLifetime
 {
     private SyntheticSandbox s = null!;
 
