@@ -29,10 +29,10 @@ public sealed class CvStage : IStage<CvOptions>
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, CvOptions options, CancellationToken cancellationToken)
     {
-        var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.cv: option 'data' is required. Set it to a Numerai parquet file.") { ExitCode = 2 };
+        var dataPath = OptionText.RequirePath(options.Data, Stage, "data", "a Numerai parquet file");
         if (options.LayoutProblems().FirstOrDefault() is { } problem)
         {
-            throw new StageException(ErrorCodes.CvOptions, $"lightgbm.cv: {problem}.") { ExitCode = 2 };
+            throw LightGbmErrors.CvOptions.Exception(problem);
         }
 
         var features = FeatureList.Resolve(Stage, options.Features?.Path, options.FeatureSet, dataPath);
@@ -54,7 +54,7 @@ public sealed class CvStage : IStage<CvOptions>
             throw ModelErrors.NoRows.Exception(Stage, Path.GetFileName(dataPath), options.EraStride, dataType is null ? string.Empty : $" and data_type={dataType}", options.Target);
         }
 
-        var eras = rows.Eras ?? throw new StageException(ErrorCodes.CvLayout, $"lightgbm.cv: {Path.GetFileName(dataPath)} has no era column: cross-validation cuts folds by era. Cross-validate a Numerai file with its 'era' column.");
+        var eras = rows.Eras ?? throw LightGbmErrors.CvLayout.Exception(Path.GetFileName(dataPath), rows.Rows, "it has no era column, and cross-validation cuts folds by era. Cross-validate a Numerai file with its 'era' column");
         var order = EraOrder.Sort(eras);
         IReadOnlyList<CvFold> folds;
         try
@@ -63,7 +63,7 @@ public sealed class CvStage : IStage<CvOptions>
         }
         catch (FoldLayoutException ex)
         {
-            throw new StageException(ErrorCodes.CvLayout, $"lightgbm.cv: {ex.Message} ({rows.Rows} labelled rows in {Path.GetFileName(dataPath)}).", ex);
+            throw LightGbmErrors.CvLayout.ExceptionFrom(ex, Path.GetFileName(dataPath), rows.Rows, ex.Message);
         }
 
         context.Logger.LogInformation(

@@ -10,15 +10,14 @@ namespace NumeraiPipeline.Plugins.LightGbm;
 
 /// <summary>Predicts Numerai rows with a LightGBM model, streaming the features row group by row group.</summary>
 [Stage("lightgbm.predict", Description = "Predicts a Numerai parquet file (live or validation) with a LightGBM text model.")]
-[StageOutput("predictions", Description = "predictions.parquet: id, prediction (and era when the data has one).")]
-[StageOutput("csv", Description = "predictions.csv: id,prediction with round-trip float precision (Numerai's upload format).")]
+[StageOutput(PredictionOutputs.Predictions, Description = PredictionOutputs.PredictionsDescription), StageOutput(PredictionOutputs.Csv, Description = PredictionOutputs.CsvDescription)]
 public sealed class PredictStage : IStage<PredictOptions>
 {
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, PredictOptions options, CancellationToken cancellationToken)
     {
-        var modelPath = options.Model?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.predict: option 'model' is required.") { ExitCode = 2 };
-        var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.predict: option 'data' is required.") { ExitCode = 2 };
+        var modelPath = OptionText.RequirePath(options.Model, "lightgbm.predict", "model", "model.txt of lightgbm.train");
+        var dataPath = OptionText.RequirePath(options.Data, "lightgbm.predict", "data", "a Numerai parquet file");
 
         // Prediction takes no params: LightGBM's warnings are shown, its info lines are not.
         var native = new NativeOutput(context, [], verbosity: 0);
@@ -54,17 +53,14 @@ public sealed class PredictStage : IStage<PredictOptions>
             if (booster.NumFeatures == 0)
             {
                 booster.Dispose();
-                throw new StageException(ErrorCodes.Model, $"{Path.GetFileName(modelPath)} has no features. Point 'model' at a trained LightGBM model.");
+                throw LightGbmErrors.Model.Exception(Path.GetFileName(modelPath), "it has no features");
             }
 
             return booster;
         }
         catch (LightGbmException ex)
         {
-            throw new StageException(
-                ErrorCodes.Model,
-                $"cannot load the LightGBM model {Path.GetFileName(modelPath)}: {clean(ex.NativeMessage).TrimEnd(' ', '.', '\n')}. Point 'model' at model.txt of lightgbm.train.",
-                ex.Cleaned(clean));
+            throw LightGbmErrors.Model.ExceptionFrom(ex.Cleaned(clean), Path.GetFileName(modelPath), clean(ex.NativeMessage).TrimEnd(' ', '.', '\n'));
         }
     }
 }

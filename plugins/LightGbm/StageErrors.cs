@@ -36,16 +36,13 @@ internal static class StageErrors
     {
         StageException => null,
         OperationCanceledException => null,
-        ParameterException p => new StageException(ErrorCodes.Parameter, $"params: {clean(p.Message)}") { ExitCode = 2 },
-        LightGbmException l when LooksLikeParameter(l.NativeMessage) => new StageException(
-            ErrorCodes.Parameter,
-            $"LightGBM rejected the parameters: {clean(l.NativeMessage).TrimEnd(' ', '.', '\n')}. Fix the value in 'params'.",
-            l.Cleaned(clean)) { ExitCode = 2 },
-        LightGbmException l => new StageException(ErrorCodes.Native, $"LightGBM failed ({l.Function}) on {Path.GetFileName(file)}: {clean(l.NativeMessage).TrimEnd(' ', '.', '\n')}", l.Cleaned(clean)),
-        IOException or UnauthorizedAccessException or InvalidDataException or Parquet.ParquetException => new StageException(
-            ErrorCodes.DataFile,
-            $"cannot read {Path.GetFileName(file)} as a Numerai parquet file: {ex.Message}. Check the path and that the file is complete.",
-            ex),
+        ParameterException p => LightGbmErrors.Parameter.Exception(clean(p.Message)),
+        LightGbmException l when LooksLikeParameter(l.NativeMessage) => LightGbmErrors.Parameter.ExceptionFrom(
+            l.Cleaned(clean),
+            $"LightGBM rejected them: {clean(l.NativeMessage).TrimEnd(' ', '.', '\n')}."),
+        LightGbmException l => LightGbmErrors.Native.ExceptionFrom(l.Cleaned(clean), l.Function, Path.GetFileName(file), clean(l.NativeMessage).TrimEnd(' ', '.', '\n')),
+        IOException or UnauthorizedAccessException or InvalidDataException or Parquet.ParquetException =>
+            LightGbmErrors.DataFile.ExceptionFrom(ex, Path.GetFileName(file), ex.Message.TrimEnd('.')),
         _ => null,
     };
 

@@ -21,7 +21,7 @@ public sealed partial class TrainStage : IStage<TrainOptions>
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, TrainOptions options, CancellationToken cancellationToken)
     {
-        var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, $"{Stage}: option 'data' is required. Set it to a Numerai parquet file.") { ExitCode = 2 };
+        var dataPath = OptionText.RequirePath(options.Data, Stage, "data", "a Numerai parquet file");
         var features = FeatureList.Resolve(Stage, options.Features?.Path, options.FeatureSet, dataPath);
         var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic, features.Count), dataPath, context.Secrets.Redact);
         var native = new NativeOutput(context, parameters.Values.Values, ParameterValueCheck.ReadInt(parameters.Get("verbosity") ?? "-1") ?? -1);

@@ -18,7 +18,7 @@ public sealed class EnsembleStage : IStage<EnsembleOptions>
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, EnsembleOptions options, CancellationToken cancellationToken)
     {
-        var dataPath = StageData.RequirePath(options.Data, Stage, "data", "the Numerai parquet the predictions were made for");
+        var dataPath = OptionText.RequirePath(options.Data, Stage, "data", "the Numerai parquet the predictions were made for");
         if (options.Predictions.Count == 0)
         {
             throw MlNetErrors.EnsembleInput.Exception("'predictions' is empty", "List at least one prediction file.");
@@ -42,7 +42,7 @@ public sealed class EnsembleStage : IStage<EnsembleOptions>
         for (var p = 0; p < options.Predictions.Count; p++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var path = StageData.RequirePath(options.Predictions[p], Stage, $"predictions[{p}]", "a prediction file");
+            var path = OptionText.RequirePath(options.Predictions[p], Stage, $"predictions[{p}]", "a prediction file");
             var values = Align(PredictionsFile.Read(path), ids, path, dataPath);
             var ranked = Ranks.PercentWithin(values, eraColumn);
             for (var i = 0; i < ids.Length; i++)

@@ -12,8 +12,7 @@ namespace NumeraiPipeline.Plugins.MlNet;
 
 /// <summary>Predicts Numerai rows with a model of mlnet.train.</summary>
 [Stage("mlnet.predict", Description = "Predicts a Numerai parquet file (live or validation) with an ML.NET model of mlnet.train.")]
-[StageOutput("predictions", Description = "predictions.parquet: id, prediction (and era when the data has one).")]
-[StageOutput("csv", Description = "predictions.csv: id,prediction with round-trip float precision (Numerai's upload format).")]
+[StageOutput(PredictionOutputs.Predictions, Description = PredictionOutputs.PredictionsDescription), StageOutput(PredictionOutputs.Csv, Description = PredictionOutputs.CsvDescription)]
 public sealed class MlNetPredictStage : IStage<MlNetPredictOptions>
 {
     private const string Stage = "mlnet.predict";
@@ -21,8 +20,8 @@ public sealed class MlNetPredictStage : IStage<MlNetPredictOptions>
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, MlNetPredictOptions options, CancellationToken cancellationToken)
     {
-        var modelPath = StageData.RequirePath(options.Model, Stage, "model", "model.zip of mlnet.train");
-        var dataPath = StageData.RequirePath(options.Data, Stage, "data", "a Numerai parquet file");
+        var modelPath = OptionText.RequirePath(options.Model, Stage, "model", "model.zip of mlnet.train");
+        var dataPath = OptionText.RequirePath(options.Data, Stage, "data", "a Numerai parquet file");
         var (ml, model, info) = LoadModel(modelPath);
 
         // Predicted block by block: only one block of features is in memory at a time.

@@ -20,7 +20,7 @@ public sealed class MlNetTrainStage : IStage<MlNetTrainOptions>
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, MlNetTrainOptions options, CancellationToken cancellationToken)
     {
-        var dataPath = StageData.RequirePath(options.Data, Stage, "data", "a Numerai parquet file");
+        var dataPath = OptionText.RequirePath(options.Data, Stage, "data", "a Numerai parquet file");
         var parameters = FastTreeParameters.Create(options.Params);
 
         List<DataBlock> blocks;

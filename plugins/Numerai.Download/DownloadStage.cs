@@ -65,16 +65,17 @@ public sealed partial class DownloadStage : IStage<DownloadOptions>, IExternalVe
             }
             catch (NumeraiApiException e) when (e.Code == NumeraiErrors.RoundNotOpen.Code)
             {
-                return StageResult.Declined(DownloadErrorCodes.RoundNotOpen, $"no Numerai round is open ({e.ServerMessage ?? e.Message}), so the current files cannot be fetched; run again when the next round opens, or set 'round' to fetch a past round's files");
+                return DownloadErrors.RoundNotOpen.Decline(e.ServerMessage ?? e.Message);
             }
 
             var missing = options.Files.Where(f => !listing.Contains($"{version}/{f}")).ToList();
             if (missing.Count > 0)
             {
-                throw new StageException(
-                    DownloadErrorCodes.FileNotOffered,
-                    $"stage '{context.StageId}': {string.Join(", ", missing.Select(m => $"'{m}'"))} not offered for {version} (offered: {string.Join(", ", listing.Where(l => l.StartsWith(version + "/", StringComparison.Ordinal)).Select(l => l[(version.Length + 1)..]))}). Remove it from 'files' or pick another version.")
-                { ExitCode = 2 };
+                throw DownloadErrors.FileNotOffered.Exception(
+                    context.StageId,
+                    string.Join(", ", missing.Select(m => $"'{m}'")),
+                    version,
+                    string.Join(", ", listing.Where(l => l.StartsWith(version + "/", StringComparison.Ordinal)).Select(l => l[(version.Length + 1)..])));
             }
 
             var statePath = Path.Combine(context.ScratchDirectory, "download-state.json");
@@ -110,10 +111,11 @@ public sealed partial class DownloadStage : IStage<DownloadOptions>, IExternalVe
             if (!DatasetFiles.Known.Contains(file))
             {
                 var suggestion = DatasetFiles.Suggest(file);
-                throw new StageException(
-                    DownloadErrorCodes.UnknownFile,
-                    $"stage '{context.StageId}': option 'files': '{file}' is not a Numerai dataset file this stage knows (known: {string.Join(", ", DatasetFiles.Known)}).{(suggestion is null ? "" : $" Did you mean '{suggestion}'?")}")
-                { ExitCode = 2 };
+                throw DownloadErrors.UnknownFile.Exception(
+                    context.StageId,
+                    file,
+                    string.Join(", ", DatasetFiles.Known),
+                    suggestion is null ? "" : $" Did you mean '{suggestion}'?");
             }
         }
     }
@@ -123,15 +125,12 @@ public sealed partial class DownloadStage : IStage<DownloadOptions>, IExternalVe
         var versions = DatasetVersions.FromListing(listing);
         if (string.Equals(options.Version, "latest", StringComparison.OrdinalIgnoreCase))
         {
-            return versions.Count > 0 ? versions[^1] : throw new StageException(DownloadErrorCodes.UnknownVersion, $"stage '{context.StageId}': the API lists no dataset versions. Check api_url.");
+            return versions.Count > 0 ? versions[^1] : throw DownloadErrors.UnknownVersion.Exception(context.StageId, options.Version, "none");
         }
 
         return versions.Contains(options.Version)
             ? options.Version
-            : throw new StageException(
-                DownloadErrorCodes.UnknownVersion,
-                $"stage '{context.StageId}': option 'version': '{options.Version}' is not a dataset version (listed: {string.Join(", ", versions)}). Use one of them or 'latest'.")
-            { ExitCode = 2 };
+            : throw DownloadErrors.UnknownVersion.Exception(context.StageId, options.Version, versions.Count > 0 ? string.Join(", ", versions) : "none");
     }
 
     private static async Task<(long Bytes, bool Skipped)> DownloadOneAsync(StageContext context, NumeraiClient client, DownloadState state, string version, string file, int round, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ internal static class NumeraiApiFactory
         }
         catch (ArgumentException e)
         {
-            throw new StageException(DownloadErrorCodes.BadOption, $"stage '{context.StageId}': option 'api_url': {e.Message}") { ExitCode = 2 };
+            throw DownloadErrors.BadApiUrl.ExceptionFrom(e, context.StageId, e.Message);
         }
 
         var credentials = NumeraiCredentials.Resolve(publicId, secretKey, context.Secrets.Get);

@@ -102,7 +102,7 @@ public sealed class RoundStage : IStage<RoundOptions>, IExternalVersionSource<Ro
                         ? $"round {round.Number} closed for on-time submissions at {when}"
                         : $"round {round.Number} closes for on-time submissions at {when}, {left.TotalMinutes:0.#} min from now, less than min_time_left {minLeft.TotalMinutes:0.#} min";
                     context.AddSummary("round", $"{round.Number} (missed)");
-                    return StageResult.Declined(DownloadErrorCodes.RoundMissed, $"{why}: the round is missed{(options.AllowLate ? " (and late submissions are closed too)" : "; set allow_late: true to submit late")}");
+                    return DownloadErrors.RoundMissed.Decline(why, options.AllowLate ? "late submissions are closed too" : "set allow_late: true to submit late");
                 }
             }
 
@@ -110,11 +110,10 @@ public sealed class RoundStage : IStage<RoundOptions>, IExternalVersionSource<Ro
             if (!options.WaitForOpen || waited + poll > maxWait)
             {
                 context.AddSummary("round", "none open");
-                return StageResult.Declined(
-                    DownloadErrorCodes.NoRoundOpened,
+                return DownloadErrors.NoRoundOpened.Decline(
                     options.WaitForOpen
-                        ? $"no Numerai round opened within max_wait {maxWait} ({polls} checks since {started.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}); the round is missed for this run"
-                        : "no Numerai round is open (wait_for_open is false)");
+                        ? $"opened within max_wait {maxWait} ({polls} checks since {started.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)})"
+                        : "is open (wait_for_open is false)");
             }
 
             context.Progress.Report(new StageProgress("waiting for the round to open", waited.TotalMinutes, maxWait.TotalMinutes, "minutes"));
@@ -139,5 +138,5 @@ public sealed class RoundStage : IStage<RoundOptions>, IExternalVersionSource<Ro
     private static TimeSpan Duration(StageContext context, string option, string text) =>
         DurationText.TryParse(text, out var value)
             ? value
-            : throw new StageException(DownloadErrorCodes.BadDuration, $"option '{option}': '{text}' is not a duration; write it as 90m, 2h, 45s, a number of seconds or hh:mm:ss") { ExitCode = 2 };
+            : throw DownloadErrors.BadDuration.Exception(option, text);
 }

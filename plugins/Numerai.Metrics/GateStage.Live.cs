@@ -27,7 +27,7 @@ public sealed partial class GateStage
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {
-            throw new StageException(MetricsErrors.PerformanceUnreadable, $"performance file '{o.Performance.Path}' cannot be read ({ex.Message}). Point performance at the 'performance' output of a numerai.performance stage.", ex);
+            throw MetricsErrors.PerformanceUnreadable.ExceptionFrom(ex, o.Performance.Path, ex.Message);
         }
 
         var summary = LivePerformance.Summarise(performance.Rounds, o.LiveRounds);

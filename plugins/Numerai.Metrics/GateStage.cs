@@ -26,7 +26,7 @@ public sealed partial class GateStage : IStage<GateOptions>
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {
-            throw new StageException(MetricsErrors.MetricsUnreadable, $"metrics file '{options.Metrics!.Path}' cannot be read ({ex.Message}). Point metrics at the 'metrics' output of a numerai.metrics stage.", ex);
+            throw MetricsErrors.MetricsUnreadable.ExceptionFrom(ex, options.Metrics!.Path, $"cannot be read ({ex.Message})");
         }
 
         var checks = Checks(options, doc).ToList();
@@ -50,7 +50,7 @@ public sealed partial class GateStage : IStage<GateOptions>
 
         return Task.FromResult(failed.Count == 0
             ? StageResult.Succeeded()
-            : StageResult.Declined(MetricsErrors.GateDeclined, $"quality gate failed {failed.Count} of {checks.Count} checks: {reasons}"));
+            : MetricsErrors.GateDeclined.Decline(failed.Count, checks.Count, reasons));
     }
 
     private static IEnumerable<GateCheck> Checks(GateOptions o, MetricsDocument doc)

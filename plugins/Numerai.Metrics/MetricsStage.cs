@@ -61,7 +61,7 @@ public sealed class MetricsStage : IStage<MetricsOptions>
             }
             catch (ArgumentException ex)
             {
-                throw new StageException(MetricsErrors.InputUnreadable, $"the inputs cannot be scored: {ex.Message}. Check the data file.", ex);
+                throw MetricsErrors.InputUnreadable.ExceptionFrom(ex, "data", Path.GetFileName(options.Data!.Path), $"cannot be scored: {ex.Message}");
             }
 
             score?.SetTag("eras", result.Eras.Count);
@@ -79,9 +79,10 @@ public sealed class MetricsStage : IStage<MetricsOptions>
 
         if (!result.Eras.Any(e => double.IsFinite(e.Corr)))
         {
-            throw new StageException(
-                MetricsErrors.NothingScored,
-                $"no era could be scored ({result.Eras.Count} labelled eras, {result.UnlabelledEras} without targets): {result.Notes.FirstOrDefault() ?? "the data has no rows with a target"}. Check that the predictions were made for the rows of '{Path.GetFileName(options.Data!.Path)}' and that the target column '{options.Target}' is filled.");
+            throw MetricsErrors.NothingScored.Exception(
+                Path.GetFileName(options.Data!.Path),
+                $"no era could be scored ({result.Eras.Count} labelled eras, {result.UnlabelledEras} without targets): {result.Notes.FirstOrDefault() ?? "the data has no rows with a target"}",
+                options.Target);
         }
 
         var info = new MetricsInfo { Target = options.Target, BenchmarkColumn = benchmarkColumn, Features = data.FeatureNames.Count };

@@ -30,11 +30,11 @@ public sealed class NeutralizeStage : IStage<NeutralizeOptions>
     public async Task<StageResult> RunAsync(StageContext context, NeutralizeOptions options, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var dataPath = options.Data?.Path ?? throw new StageException(MetricsErrors.BadOptions, $"{Stage}: option 'data' is missing. Point it at the parquet with the predictions' features, e.g. validation.parquet.") { ExitCode = 2 };
-        var predictionsPath = options.Predictions?.Path ?? throw new StageException(MetricsErrors.BadOptions, $"{Stage}: option 'predictions' is missing. Point it at a predictions file, e.g. the ensemble's.") { ExitCode = 2 };
+        var dataPath = options.Data?.Path ?? throw MetricsErrors.BadOptions.Exception(Stage, "data", "is missing. Point it at the parquet with the predictions' features, e.g. validation.parquet");
+        var predictionsPath = options.Predictions?.Path ?? throw MetricsErrors.BadOptions.Exception(Stage, "predictions", "is missing. Point it at a predictions file, e.g. the ensemble's");
         IReadOnlyList<string> featureNames = options.Columns.Count > 0
             ? options.Columns
-            : FeatureMetadata.Load(options.Features?.Path ?? throw new StageException(MetricsErrors.BadOptions, $"{Stage}: option 'feature_set' needs 'features' (features.json).") { ExitCode = 2 })
+            : FeatureMetadata.Load(options.Features?.Path ?? throw MetricsErrors.BadOptions.Exception(Stage, "feature_set", "needs 'features' (features.json). Set 'features', or list the columns to neutralize against in 'columns'"))
                 .Resolve(options.FeatureSet ?? "small");
         var dataName = Path.GetFileName(dataPath);
         var settings = new NeutralizeSettings(featureNames, options.Proportion, options.Rank, dataName);
@@ -42,7 +42,7 @@ public sealed class NeutralizeStage : IStage<NeutralizeOptions>
         var predictions = await Task.Run(() => PredictionTable.Read(predictionsPath, options.PredictionColumns, cancellationToken), cancellationToken);
         foreach (var column in predictions.Columns.Where(c => featureNames.Contains(c, StringComparer.Ordinal)).Take(1))
         {
-            throw new StageException(MetricsErrors.BadOptions, $"'{column}' is both a prediction column and a feature to neutralize against. Name the prediction columns with 'prediction_columns'.") { ExitCode = 2 };
+            throw MetricsErrors.BadOptions.Exception(Stage, "prediction_columns", $"must name the prediction columns: '{column}' is both a prediction column and a feature to neutralize against");
         }
 
         var rowOfId = predictions.IndexById(Path.GetFileName(predictionsPath));

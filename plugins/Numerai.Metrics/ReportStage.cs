@@ -36,12 +36,12 @@ public sealed class ReportStage : IStage<ReportOptions>
         }
         catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
         {
-            throw new StageException(MetricsErrors.MetricsUnreadable, $"metrics file '{options.Metrics!.Path}' cannot be read ({ex.Message}). Point metrics at the 'metrics' output of a numerai.metrics stage.", ex);
+            throw MetricsErrors.MetricsUnreadable.ExceptionFrom(ex, options.Metrics!.Path, $"cannot be read ({ex.Message})");
         }
 
         if (doc.Corr is null)
         {
-            throw new StageException(MetricsErrors.MetricsUnreadable, $"metrics file '{options.Metrics!.Path}' has no 'corr' section. Point metrics at the 'metrics' output of a numerai.metrics stage.");
+            throw MetricsErrors.MetricsUnreadable.Exception(options.Metrics!.Path, "has no 'corr' section");
         }
 
         LivePerformance? live = null;
@@ -53,7 +53,7 @@ public sealed class ReportStage : IStage<ReportOptions>
             }
             catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
             {
-                throw new StageException(MetricsErrors.PerformanceUnreadable, $"performance file '{performance.Path}' cannot be read ({ex.Message}). Point performance at the 'performance' output of a numerai.performance stage.", ex);
+                throw MetricsErrors.PerformanceUnreadable.ExceptionFrom(ex, performance.Path, ex.Message);
             }
         }
 
@@ -66,7 +66,7 @@ public sealed class ReportStage : IStage<ReportOptions>
             }
             catch (Exception ex) when (ex is IOException or JsonException or UnauthorizedAccessException)
             {
-                throw new StageException(MetricsErrors.CvUnreadable, $"cross-validation metrics file '{Path.GetFileName(cvFile.Path)}' cannot be read ({ex.Message}). Point cv at the 'metrics' output of a lightgbm.cv stage.", ex);
+                throw MetricsErrors.CvUnreadable.ExceptionFrom(ex, Path.GetFileName(cvFile.Path), ex.Message);
             }
         }
 
@@ -125,10 +125,7 @@ public sealed class ReportStage : IStage<ReportOptions>
             }
             catch (Exception ex) when (ex is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException)
             {
-                throw new StageException(
-                    MetricsErrors.ReportFailed,
-                    $"the charts cannot be drawn: SkiaSharp's native library did not load ({ex.GetBaseException().Message}). Install the libSkiaSharp native assets for this platform (the plugin folder's runtimes/ directory) or run on linux-x64/win-x64/osx.",
-                    ex);
+                throw MetricsErrors.ReportFailed.ExceptionFrom(ex, ex.GetBaseException().Message);
             }
 
             activity?.SetTag("charts", charts.Count + liveCharts.Count + cvCharts.Count);

@@ -35,7 +35,7 @@ public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersion
             "late" => SandboxRoundState.Late,
             "closed" => SandboxRoundState.Closed,
             "schedule" => null,
-            _ => throw new StageException(SandboxErrorCodes.BadOption, $"stage '{context.StageId}': option 'clock': '{options.Clock}' is not one of open, late, closed, schedule.") { ExitCode = 2 },
+            _ => throw SandboxErrors.BadOption.Exception(context.StageId, "clock", options.Clock, "one of open, late, closed, schedule"),
         };
         // Fresh keys every run: nothing but this run's stages, given them explicitly, can use the sandbox.
         var keys = new NumeraiPipeline.Numerai.Api.NumeraiCredentials("SANDBOX_" + RandomHex(10), RandomHex(32));
@@ -58,7 +58,7 @@ public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersion
             History = options.History,
             DiagnosticsDelay = DurationText.TryParse(options.DiagnosticsDelay, out var delay)
                 ? delay
-                : throw new StageException(SandboxErrorCodes.BadOption, $"stage '{context.StageId}': option 'diagnostics_delay': '{options.DiagnosticsDelay}' is not a duration. {DurationText.Forms}.") { ExitCode = 2 },
+                : throw SandboxErrors.BadOption.Exception(context.StageId, "diagnostics_delay", options.DiagnosticsDelay, $"a duration. {DurationText.Forms}"),
         };
 
         SandboxServer server;
@@ -68,7 +68,7 @@ public sealed class SandboxStage : IStage<SandboxStageOptions>, IExternalVersion
         }
         catch (IOException e)
         {
-            throw new StageException(SandboxErrorCodes.SandboxStartFailed, $"stage '{context.StageId}': the sandbox could not listen on 127.0.0.1:{options.Port} ({e.Message}). Use port: 0 for a free port.", e);
+            throw SandboxErrors.StartFailed.ExceptionFrom(e, context.StageId, options.Port, e.Message);
         }
 
         context.RegisterRunResource(server);

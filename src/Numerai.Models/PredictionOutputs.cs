@@ -11,6 +11,18 @@ namespace NumeraiPipeline.Numerai.Models;
 /// </summary>
 public static class PredictionOutputs
 {
+    /// <summary>The name of the parquet output.</summary>
+    public const string Predictions = "predictions";
+
+    /// <summary>What the parquet output holds, for the stage's <c>[StageOutput]</c>.</summary>
+    public const string PredictionsDescription = "predictions.parquet: id, prediction (and era when the data has one).";
+
+    /// <summary>The name of the CSV output.</summary>
+    public const string Csv = "csv";
+
+    /// <summary>What the CSV output holds, for the stage's <c>[StageOutput]</c>.</summary>
+    public const string CsvDescription = "predictions.csv: id,prediction with round-trip float precision (Numerai's upload format).";
+
     /// <summary>The predictions, ranked into (0, 1] within each era when <paramref name="rank"/> (one era when there are none).</summary>
     /// <param name="predictions">The raw predictions.</param>
     /// <param name="eras">The era of each row, or null/empty.</param>
@@ -37,12 +49,12 @@ public static class PredictionOutputs
     {
         ArgumentNullException.ThrowIfNull(context);
         var eraColumn = EraColumn(eras, ids.Count);
-        await context.Outputs.WriteFileAsync("predictions", "predictions.parquet", (tmp, _) =>
+        await context.Outputs.WriteFileAsync(Predictions, "predictions.parquet", (tmp, _) =>
         {
             PredictionsFile.WriteParquet(tmp, ids, predictions, PredictionsFile.PredictionColumn, eraColumn);
             return Task.CompletedTask;
         }, cancellationToken);
-        await context.Outputs.WriteFileAsync("csv", "predictions.csv", (tmp, _) =>
+        await context.Outputs.WriteFileAsync(Csv, "predictions.csv", (tmp, _) =>
         {
             PredictionsFile.WriteCsv(tmp, ids, predictions);
             return Task.CompletedTask;

@@ -157,11 +157,11 @@ public sealed class CvStageTests : IDisposable
         var (file, _) = await WriteDataAsync();
         var tooMany = await Should.ThrowAsync<StageException>(() => new CvStage().RunAsync(new TestStageContext(ws.Path, "a"), Options(file, folds: 13), CancellationToken.None));
         tooMany.Code.ShouldBe("NP6111");
-        tooMany.Message.ShouldBe("lightgbm.cv: the data has 12 era(s), fewer than folds=13: every fold needs at least one test era. Lower 'folds' to at most 12, or train on more eras (era_stride, data_type) (2057 labelled rows in train.parquet).");
+        tooMany.Message.ShouldBe("lightgbm.cv: the folds do not fit the eras of train.parquet (2057 labelled rows): the data has 12 era(s), fewer than folds=13: every fold needs at least one test era. Lower 'folds' to at most 12, or train on more eras (era_stride, data_type).");
 
         var embargo = await Should.ThrowAsync<StageException>(() => new CvStage().RunAsync(new TestStageContext(ws.Path, "b"), Options(file, folds: 2, embargo: 6), CancellationToken.None));
         embargo.Code.ShouldBe("NP6111");
-        embargo.Message.ShouldContain("fold 1 of 2 has no era left to train on: its 6 test era(s) and embargo=6 on each side cover all 12 eras. Lower 'embargo' or raise 'folds'");
+        embargo.Message.ShouldBe("lightgbm.cv: the folds do not fit the eras of train.parquet (2057 labelled rows): fold 1 of 2 has no era left to train on: its 6 test era(s) and embargo=6 on each side cover all 12 eras. Lower 'embargo' or raise 'folds' (smaller test blocks).");
 
         var one = await Should.ThrowAsync<StageException>(() => new CvStage().RunAsync(new TestStageContext(ws.Path, "c"), Options(file, folds: 1), CancellationToken.None));
         one.Code.ShouldBe("NP6112");

@@ -56,7 +56,7 @@ public sealed class NativeOutputTests : IDisposable
 
         ex.Code.ShouldBe("NP6104");
         ex.ExitCode.ShouldBe(2);
-        ex.Message.ShouldBe("LightGBM rejected the parameters: Check failed: (num_leaves) > (1). Fix the value in 'params'.");
+        ex.Message.ShouldBe("params: LightGBM rejected them: Check failed: (num_leaves) > (1). Fix the value in 'params'.");
         ex.InnerException!.Message.ShouldNotContain("/__w/");
         ex.InnerException.Message.ShouldNotContain("config_auto.cpp");
     }
@@ -71,7 +71,7 @@ public sealed class NativeOutputTests : IDisposable
         var ex = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(context, Options(train, new() { ["forcedsplits_filename"] = ws.File("splits.json") }), CancellationToken.None));
 
         ex.Code.ShouldBe("NP6105");
-        ex.Message.ShouldBe("LightGBM failed (LGBM_BoosterCreate) on train.parquet: Forced splits file includes feature index 999, but maximum feature index in dataset is 11");
+        ex.Message.ShouldBe("LightGBM failed (LGBM_BoosterCreate) on train.parquet: Forced splits file includes feature index 999, but maximum feature index in dataset is 11. Check 'params' and the data file.");
 
         // LightGBM fprintf's every Fatal to stderr; the line is in the stage's log (at Debug: the error says it already).
         context.LogLines.ShouldContain("Debug: LightGBM: Forced splits file includes feature index 999, but maximum feature index in dataset is 11");

@@ -199,7 +199,8 @@ public sealed class StageTests : IDisposable
             new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), Params = unknown },
             CancellationToken.None));
         ex.Code.ShouldBe("NP6104");
-        ex.Message.ShouldContain("Did you mean 'feature_fraction'?");
+        ex.ExitCode.ShouldBe(2);
+        ex.Message.ShouldBe("params: 'colsample_by_tree' is not a LightGBM parameter or alias. Did you mean 'feature_fraction'? Fix the value in 'params'.");
 
         var badValue = SmallParams(5);
         badValue["num_leaves"] = JsonSerializer.SerializeToElement("lots");
@@ -209,7 +210,8 @@ public sealed class StageTests : IDisposable
             CancellationToken.None));
         native.Code.ShouldBe("NP6104");
         native.Message.ShouldContain("num_leaves");
-        native.Message.ShouldContain("LightGBM rejected the parameters");
+        native.Message.ShouldStartWith("params: LightGBM rejected them: ");
+        native.Message.ShouldEndWith(". Fix the value in 'params'.");
     }
 
     [Fact]
@@ -262,6 +264,41 @@ public sealed class StageTests : IDisposable
             new PredictOptions { Model = new ArtifactRef(ws.File("garbage.txt")), Data = new ArtifactRef(valid) },
             CancellationToken.None));
         ex.Code.ShouldBe("NP6107");
+        ex.Message.ShouldBe($"cannot load the LightGBM model garbage.txt: Unknown model format or submodel type in model file {ws.File("garbage.txt")}. Point 'model' at model.txt of lightgbm.train.");
+    }
+
+    [Fact]
+    public async Task A_missing_option_is_NP6110()
+    {
+        var (train, _, _, _) = await WriteDataAsync();
+        var noData = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(new TestStageContext(ws.Path), new TrainOptions(), CancellationToken.None));
+        noData.Code.ShouldBe("NP6110");
+        noData.ExitCode.ShouldBe(2);
+        noData.Message.ShouldBe("lightgbm.train: option 'data' is required. Set it to a Numerai parquet file.");
+
+        var noModel = await Should.ThrowAsync<StageException>(() => new PredictStage().RunAsync(new TestStageContext(ws.Path, "p"), new PredictOptions { Data = new ArtifactRef(train) }, CancellationToken.None));
+        noModel.Code.ShouldBe("NP6110");
+        noModel.Message.ShouldBe("lightgbm.predict: option 'model' is required. Set it to model.txt of lightgbm.train.");
+    }
+
+    [Fact]
+    public async Task A_file_the_training_cannot_write_is_NP6109()
+    {
+        var (train, _, features, _) = await WriteDataAsync();
+
+        // a file where the workspace's Dataset cache folder belongs: the binned Dataset cannot be saved
+        Directory.CreateDirectory(Path.Combine(ws.Path, "cache"));
+        File.WriteAllText(Path.Combine(ws.Path, "cache", "lightgbm-datasets"), "not a folder");
+        var ex = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(
+            new TestStageContext(ws.Path),
+            new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), Params = SmallParams(5) },
+            CancellationToken.None));
+
+        ex.Code.ShouldBe("NP6109");
+        ex.ExitCode.ShouldBe(1);
+        ex.InnerException.ShouldBeAssignableTo<IOException>();
+        ex.Message.ShouldBe($"cannot read or write a file while working on train.parquet: {ex.InnerException!.Message.TrimEnd('.')}. Check that the data file is complete (download it again if it was cut short) and that the workspace is writable.");
+        ex.Message.ShouldContain("lightgbm-datasets");
     }
 
     [Fact]

@@ -114,7 +114,7 @@ public sealed class EnsembleStageTests : IDisposable
         negative.Message.ShouldBe("ensemble: weights must be finite, non-negative and not all zero (got 1, -0.5). Fix 'weights', or remove it for equal weights.");
 
         var noData = await Should.ThrowAsync<StageException>(() => new EnsembleStage().RunAsync(context, new EnsembleOptions { Predictions = [new ArtifactRef(ws.File("p1.csv"))] }, CancellationToken.None));
-        noData.Code.ShouldBe("NP6121");
+        noData.Code.ShouldBe("NP6110");
         noData.Message.ShouldBe("ensemble: option 'data' is required. Set it to the Numerai parquet the predictions were made for.");
         noData.ExitCode.ShouldBe(2);
     }

@@ -86,7 +86,8 @@ public sealed class DownloadStageTests
         await using var context = s.Context("download");
         var e = await Should.ThrowAsync<StageException>(() => new DownloadStage().RunAsync(context, new DownloadOptions { ApiUrl = s.Url, Files = ["trian.parquet"] }, default));
         e.Code.ShouldBe("NP6001");
-        e.Message.ShouldContain("Did you mean 'train.parquet'?");
+        e.ExitCode.ShouldBe(2);
+        e.Message.ShouldBe($"stage 'download': option 'files': 'trian.parquet' is not a Numerai dataset file this stage knows (known: {string.Join(", ", DatasetFiles.Known)}). Did you mean 'train.parquet'? Use one of the known names.");
         s.Server.Requests.ShouldBeEmpty();
     }
 
@@ -97,8 +98,20 @@ public sealed class DownloadStageTests
         await using var context = s.Context("download");
         var e = await Should.ThrowAsync<StageException>(() => new DownloadStage().RunAsync(context, new DownloadOptions { ApiUrl = s.Url, Version = "v4.3" }, default));
         e.Code.ShouldBe("NP6002");
-        e.Message.ShouldContain("listed: v5.1, v5.2");
+        e.Message.ShouldBe("stage 'download': option 'version': 'v4.3' matches no dataset version the API lists (v5.1, v5.2). Use a listed version or 'latest'; if none is listed, check api_url.");
         e.ExitCode.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_bad_api_url_is_NP6006()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        await using var context = s.Context("download");
+        var e = await Should.ThrowAsync<StageException>(() => new DownloadStage().RunAsync(context, new DownloadOptions { ApiUrl = "ftp://numerai" }, default));
+        e.Code.ShouldBe("NP6006");
+        e.ExitCode.ShouldBe(2);
+        e.Message.ShouldBe("stage 'download': option 'api_url': 'ftp://numerai' is not an http(s) URL. Set api_url or NUMERAI_API_URL to e.g. https://api-tournament.numer.ai.");
+        s.Server.Requests.ShouldBeEmpty();
     }
 
     [Fact]
@@ -108,7 +121,8 @@ public sealed class DownloadStageTests
         await using var context = s.Context("download");
         var e = await Should.ThrowAsync<StageException>(() => new DownloadStage().RunAsync(context, new DownloadOptions { ApiUrl = s.Url, Files = ["train_benchmark_models.parquet"] }, default));
         e.Code.ShouldBe("NP6003");
-        e.Message.ShouldContain("'train_benchmark_models.parquet' not offered for v5.2");
+        e.ExitCode.ShouldBe(2);
+        e.Message.ShouldBe("stage 'download': 'train_benchmark_models.parquet' not offered for v5.2 (offered: features.json, train.parquet, validation.parquet, live.parquet, meta_model.parquet, validation_benchmark_models.parquet, live_example_preds.parquet). Remove it from 'files' or pick another version.");
     }
 
     [Fact]
@@ -121,7 +135,7 @@ public sealed class DownloadStageTests
         var result = await new DownloadStage().RunAsync(context, options, default);
         result.Status.ShouldBe(StageResultStatus.Declined);
         result.Code.ShouldBe("NP6004");
-        result.Message!.ShouldContain("Current round not open for submissions");
+        result.Message.ShouldBe("no Numerai round is open (Current round not open for submissions), so the current files cannot be fetched; run again when the next round opens, or set 'round' to fetch a past round's files");
     }
 
     private static ActivityListener Listen(List<Activity> spans)

@@ -54,8 +54,7 @@ public sealed class RoundStageTests
 
         missed.Status.ShouldBe(StageResultStatus.Declined);
         missed.Code.ShouldBe("NP6011");
-        missed.Message!.ShouldStartWith("round 1000 closed for on-time submissions at ");
-        missed.Message.ShouldContain("the round is missed; set allow_late: true to submit late");
+        missed.Message!.ShouldMatch(@"^round 1000 closed for on-time submissions at \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ: the round is missed; set allow_late: true to submit late$");
         late.Status.ShouldBe(StageResultStatus.Succeeded);
         context.TestOutputs.Values["state"].ShouldBe("late");
     }
@@ -85,10 +84,11 @@ public sealed class RoundStageTests
         var result = await s.Time.DriveAsync(run, TimeSpan.FromMinutes(15)); // one poll interval per wait
         result.Status.ShouldBe(StageResultStatus.Declined);
         result.Code.ShouldBe("NP6010");
-        result.Message!.ShouldStartWith("no Numerai round opened within max_wait 01:00:00");
+        result.Message!.ShouldMatch(@"^no Numerai round opened within max_wait 01:00:00 \(\d+ checks since \d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\); the round is missed for this run\. Run at the round's open time, or let the stage wait longer \(wait_for_open: true, a larger max_wait\)\.$");
 
         var noWait = await new RoundStage().RunAsync(context, new RoundOptions { ApiUrl = s.Url, WaitForOpen = false }, default);
-        noWait.Message.ShouldBe("no Numerai round is open (wait_for_open is false)");
+        noWait.Code.ShouldBe("NP6010");
+        noWait.Message.ShouldBe("no Numerai round is open (wait_for_open is false); the round is missed for this run. Run at the round's open time, or let the stage wait longer (wait_for_open: true, a larger max_wait).");
     }
 
     [Fact]

@@ -47,6 +47,29 @@ public sealed class SandboxStageTests
         await using var s = await SyntheticSandbox.StartAsync();
         await using var context = s.Context("sandbox");
         var e = await Should.ThrowAsync<StageException>(() => new SandboxStage().RunAsync(context, new SandboxStageOptions { Clock = "shut" }, default));
-        e.Code.ShouldBe("NP6006");
+        e.Code.ShouldBe("NP6007");
+        e.ExitCode.ShouldBe(2);
+        e.Message.ShouldBe("stage 'sandbox': option 'clock': 'shut' is not one of open, late, closed, schedule.");
+
+        var delay = await Should.ThrowAsync<StageException>(() => new SandboxStage().RunAsync(context, new SandboxStageOptions { DiagnosticsDelay = "soon" }, default));
+        delay.Code.ShouldBe("NP6007");
+        delay.Message.ShouldBe("stage 'sandbox': option 'diagnostics_delay': 'soon' is not a duration. Write it as 90m, 2h, 45s, 1d, a number of seconds or hh:mm:ss.");
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_NP6005()
+    {
+        await using var s = await SyntheticSandbox.StartAsync();
+        await using var context = s.Context("sandbox");
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var e = await Should.ThrowAsync<StageException>(() => new SandboxStage().RunAsync(context, new SandboxStageOptions { Port = port, Rows = 1200, Features = 8, Eras = 12 }, default));
+
+        e.Code.ShouldBe("NP6005");
+        e.ExitCode.ShouldBe(1);
+        e.InnerException.ShouldBeAssignableTo<IOException>();
+        e.Message.ShouldBe($"stage 'sandbox': the sandbox could not listen on 127.0.0.1:{port} ({e.InnerException!.Message}). Use port: 0 for a free port.");
     }
 }

@@ -78,5 +78,8 @@ public sealed class GateStageTests
         await using var context = new TestStageContext(ws.Path, "gate");
         var ex = await Should.ThrowAsync<StageException>(() => new GateStage().RunAsync(context, new GateOptions { Metrics = new ArtifactRef(bad), MinCorrMean = 0 }, CancellationToken.None));
         ex.Code.ShouldBe("NP6210");
+        ex.ExitCode.ShouldBe(1);
+        ex.InnerException.ShouldNotBeNull();
+        ex.Message.ShouldBe($"metrics file '{bad}' cannot be read ({ex.InnerException.Message}). Point metrics at the 'metrics' output of a numerai.metrics stage.");
     }
 }

@@ -197,6 +197,8 @@ public sealed class LiveReportAndGateTests
         gate.Code.ShouldBe("NP6212");
         gate.Message.ShouldStartWith($"performance file '{bad}' cannot be read (");
         gate.Message.ShouldEndWith("). Point performance at the 'performance' output of a numerai.performance stage.");
+        report.Message.ShouldBe($"performance file '{bad}' cannot be read ({report.InnerException!.Message}). Point performance at the 'performance' output of a numerai.performance stage.");
+        gate.Message.ShouldBe(report.Message);
     }
 
     private static string[] Cells(string html, string table, string metric)

@@ -114,7 +114,7 @@ public sealed class MetricsStageTests
             Target = "target_cyrusd_20",
         }, CancellationToken.None));
         ex.Code.ShouldBe("NP6202");
-        ex.Message.ShouldContain("'target_cyrusd_20'");
+        ex.Message.ShouldBe("data file 'validation.parquet' lacks the column(s) 'target_cyrusd_20'. Check the target and feature_set options (and that the file is Numerai data with id and era).");
     }
 
     [Fact]
@@ -131,6 +131,7 @@ public sealed class MetricsStageTests
             Data = new ArtifactRef(files.Data),
         }, CancellationToken.None));
         ex.Code.ShouldBe("NP6203");
+        ex.Message.ShouldBe("nothing could be scored against the data file 'data.csv': none of the 2 prediction ids is in it. Score predictions made for the rows of 'data.csv' (e.g. validation predictions against validation.parquet) with its target column 'target' filled.");
         context.TestOutputs.Files.ShouldBeEmpty();
     }
 

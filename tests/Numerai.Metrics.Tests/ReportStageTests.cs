@@ -69,6 +69,7 @@ public sealed class ReportStageTests
         await using var context = new TestStageContext(ws.Path, "report");
         var ex = await Should.ThrowAsync<StageException>(() => new ReportStage().RunAsync(context, new ReportOptions { Metrics = new ArtifactRef(path) }, CancellationToken.None));
         ex.Code.ShouldBe("NP6210");
+        ex.Message.ShouldBe($"metrics file '{path}' has no 'corr' section. Point metrics at the 'metrics' output of a numerai.metrics stage.");
     }
 
     private static string[] Row(string html, string metric)

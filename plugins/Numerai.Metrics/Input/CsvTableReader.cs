@@ -10,16 +10,18 @@ internal static class CsvTableReader
     public static ColumnTable Read(string path, string what, IReadOnlyList<string> numbers, bool era = false, IReadOnlyList<string>? features = null)
     {
         using var reader = new StreamReader(path);
-        var headerLine = reader.ReadLine() ?? throw new StageException(MetricsErrors.InputUnreadable, $"{what} file '{Path.GetFileName(path)}' is empty. Give a CSV with a header row.");
+        var headerLine = reader.ReadLine() ?? throw MetricsErrors.InputUnreadable.Exception(what, Path.GetFileName(path), "is empty: a CSV file needs a header row");
         var header = headerLine.Split(',').Select(h => h.Trim().Trim('"')).ToArray();
         int Find(string name)
         {
             var index = Array.IndexOf(header, name);
             if (index < 0)
             {
-                throw new StageException(
-                    MetricsErrors.MissingColumn,
-                    $"{what} file '{Path.GetFileName(path)}' has no column '{name}' (columns: {string.Join(", ", header.Take(12))}{(header.Length > 12 ? ", …" : "")}). Check the column option of the stage.");
+                throw MetricsErrors.MissingColumn.Exception(
+                    what,
+                    Path.GetFileName(path),
+                    $"the column '{name}' (columns: {string.Join(", ", header.Take(12))}{(header.Length > 12 ? ", …" : "")})",
+                    "Check the column options of the stage.");
             }
 
             return index;
@@ -46,7 +48,7 @@ internal static class CsvTableReader
             var cells = line.Split(',');
             if (cells.Length < header.Length)
             {
-                throw new StageException(MetricsErrors.InputUnreadable, $"{what} file '{Path.GetFileName(path)}' line {lineNo} has {cells.Length} cells, the header has {header.Length}. Fix the file.");
+                throw MetricsErrors.InputUnreadable.Exception(what, Path.GetFileName(path), $"cannot be read: line {lineNo} has {cells.Length} cells, the header has {header.Length}");
             }
 
             ids.Add(cells[idIndex].Trim().Trim('"'));
@@ -65,7 +67,7 @@ internal static class CsvTableReader
                 var d = ParseNumber(cells[f], what, path, lineNo);
                 if (!(d >= 0 && d <= 127 && d == Math.Floor(d)))
                 {
-                    throw new StageException(MetricsErrors.BadFeatureValue, $"{what} file '{Path.GetFileName(path)}' line {lineNo}: feature '{header[f]}' is {cells[f]}; features must be integers 0..127 (Numerai's 0..4). Fill missing features before scoring.");
+                    throw MetricsErrors.BadFeatureValue.Exception(what, Path.GetFileName(path), header[f], cells[f], $"line {lineNo}");
                 }
 
                 bytes.Add((byte)d);
@@ -97,6 +99,6 @@ internal static class CsvTableReader
 
         return double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
             ? v
-            : throw new StageException(MetricsErrors.InputUnreadable, $"{what} file '{Path.GetFileName(path)}' line {lineNo}: '{s}' is not a number. Fix the file.");
+            : throw MetricsErrors.InputUnreadable.Exception(what, Path.GetFileName(path), $"cannot be read: line {lineNo}: '{s}' is not a number");
     }
 }

@@ -18,9 +18,7 @@ internal static class ScoringInputLoader
         logger.LogInformation("Predictions: {Matched} of {Rows} data rows have a prediction ({PredictionRows} prediction rows)", matched, data.Rows, predictions.Count);
         if (matched == 0)
         {
-            throw new StageException(
-                MetricsErrors.NothingScored,
-                $"none of the {predictions.Count} prediction ids is in the data file '{Path.GetFileName(dataPath)}'. Score predictions made for the same data (e.g. validation predictions against validation.parquet).");
+            throw MetricsErrors.NothingScored.Exception(Path.GetFileName(dataPath), $"none of the {predictions.Count} prediction ids is in it", options.Target);
         }
 
         double[]? meta = null;
@@ -59,8 +57,9 @@ internal static class ScoringInputLoader
         var columns = TableReader.Columns(path).Where(c => !NonModelColumns.Contains(c, StringComparer.Ordinal)).ToList();
         return columns.Count == 1
             ? columns[0]
-            : throw new StageException(
-                MetricsErrors.BadOptions,
-                $"benchmark file '{Path.GetFileName(path)}' has {columns.Count} model columns ({string.Join(", ", columns.Take(8))}{(columns.Count > 8 ? ", …" : "")}); set benchmark_column to the one to use for BMC, e.g. v53_lgbm_ender20.");
+            : throw MetricsErrors.BadOptions.Exception(
+                "numerai.metrics",
+                "benchmark_column",
+                $"must name the model column to use for BMC: benchmark file '{Path.GetFileName(path)}' has {columns.Count} ({string.Join(", ", columns.Take(8))}{(columns.Count > 8 ? ", …" : "")}). Set it to one of them, e.g. v53_lgbm_ender20");
     }
 }

@@ -24,9 +24,11 @@ internal static class TableReader
 
         if (missing.Count > 0)
         {
-            throw new StageException(
-                MetricsErrors.MissingColumn,
-                $"data file '{Path.GetFileName(path)}' lacks the column(s) {string.Join(", ", missing.Take(8).Select(m => $"'{m}'"))}{(missing.Count > 8 ? $" and {missing.Count - 8} more" : "")}. Check the target and feature_set options (and that the file is Numerai data with id and era).");
+            throw MetricsErrors.MissingColumn.Exception(
+                "data",
+                Path.GetFileName(path),
+                $"the column(s) {string.Join(", ", missing.Take(8).Select(m => $"'{m}'"))}{(missing.Count > 8 ? $" and {missing.Count - 8} more" : "")}",
+                "Check the target and feature_set options (and that the file is Numerai data with id and era).");
         }
 
         var p = features?.Count ?? 0;
@@ -43,12 +45,17 @@ internal static class TableReader
         {
             if (p > 0)
             {
-                var bad = Array.IndexOf(block.Features, DataBlock.MissingFeature);
+                // a missing value (255) or one above Numerai's range, which the scoring's integer kernels cannot take
+                var bad = block.Features.AsSpan().IndexOfAnyInRange((byte)128, byte.MaxValue);
                 if (bad >= 0)
                 {
-                    throw new StageException(
-                        MetricsErrors.BadFeatureValue,
-                        $"data file '{Path.GetFileName(path)}': feature '{features![bad % p]}' is missing in row {ids.Count + (bad / p)} (era {block.Eras[bad / p]}). FNC and feature exposure need every feature value; fill missing features (Numerai uses 2) or drop the features option.");
+                    var value = block.Features[bad];
+                    throw MetricsErrors.BadFeatureValue.Exception(
+                        "data",
+                        Path.GetFileName(path),
+                        features![bad % p],
+                        value == DataBlock.MissingFeature ? "missing" : value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        $"row {ids.Count + (bad / p)} (era {block.Eras[bad / p]})");
                 }
 
                 blocks.Add(block.Features);
@@ -93,7 +100,7 @@ internal static class TableReader
     {
         if (!File.Exists(path))
         {
-            throw new StageException(MetricsErrors.InputUnreadable, $"{what} file '{path}' does not exist. Check the stage's {what} option or the stage that produces it.");
+            throw MetricsErrors.InputUnreadable.Exception(what, path, "does not exist");
         }
     }
 

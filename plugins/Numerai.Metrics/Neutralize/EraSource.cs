@@ -109,12 +109,12 @@ internal sealed class EraSource
         var name = Path.GetFileName(path);
         if (!File.Exists(path))
         {
-            throw new StageException(MetricsErrors.InputUnreadable, $"data file '{path}' does not exist. Check the stage's data option or the stage that produces it.");
+            throw MetricsErrors.InputUnreadable.Exception("data", path, "does not exist");
         }
 
         if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
         {
-            throw new StageException(MetricsErrors.InputUnreadable, $"data file '{name}' is a CSV file; numerai.neutralize reads the features from Numerai's parquet (validation.parquet, live.parquet). Pass the parquet file.");
+            throw MetricsErrors.InputUnreadable.Exception("data", name, "is a CSV file: numerai.neutralize reads the features from Numerai's parquet (validation.parquet, live.parquet)");
         }
 
         var reader = NumeraiParquetReader.Open(path);
@@ -132,9 +132,11 @@ internal sealed class EraSource
         if (missing.Count > 0)
         {
             reader.Dispose();
-            throw new StageException(
-                MetricsErrors.MissingColumn,
-                $"data file '{name}' lacks the column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}; neutralizing needs the ids and eras of Numerai data (validation.parquet, live.parquet).");
+            throw MetricsErrors.MissingColumn.Exception(
+                "data",
+                name,
+                $"the column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}",
+                "Neutralizing needs the ids and eras of Numerai data (validation.parquet, live.parquet).");
         }
 
         return reader;

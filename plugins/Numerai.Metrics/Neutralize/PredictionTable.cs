@@ -33,7 +33,7 @@ internal sealed class PredictionTable
     {
         if (!File.Exists(path))
         {
-            throw new StageException(MetricsErrors.InputUnreadable, $"predictions file '{path}' does not exist. Check the stage's predictions option or the stage that produces it.");
+            throw MetricsErrors.InputUnreadable.Exception("predictions", path, "does not exist");
         }
 
         var name = Path.GetFileName(path);
@@ -47,16 +47,18 @@ internal sealed class PredictionTable
         using var reader = NumeraiParquetReader.Open(path);
         if (reader.IdColumn is null)
         {
-            throw new StageException(MetricsErrors.MissingColumn, $"predictions file '{name}' has no string 'id' column (columns: {string.Join(", ", reader.Columns.Take(12))}). Write the ids as an 'id' column.");
+            throw MetricsErrors.MissingColumn.Exception("predictions", name, $"a string 'id' column (columns: {string.Join(", ", reader.Columns.Take(12))})", "Write the ids as an 'id' column.");
         }
 
         var chosen = requested.Count > 0 ? requested : ValueColumns(reader.Columns, reader.IdColumn, name);
         var missing = chosen.Where(c => !reader.HasColumn(c)).ToList();
         if (missing.Count > 0)
         {
-            throw new StageException(
-                MetricsErrors.MissingColumn,
-                $"predictions file '{name}' has no column {string.Join(", ", missing.Select(m => $"'{m}'"))} (value columns: {string.Join(", ", ValueColumns(reader.Columns, reader.IdColumn, name))}). Check 'prediction_columns'.");
+            throw MetricsErrors.MissingColumn.Exception(
+                "predictions",
+                name,
+                $"the column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} (value columns: {string.Join(", ", ValueColumns(reader.Columns, reader.IdColumn, name))})",
+                "Check 'prediction_columns'.");
         }
 
         var ids = reader.ReadStringColumn(reader.IdColumn, cancellationToken);
@@ -84,6 +86,6 @@ internal sealed class PredictionTable
         var values = columns.Where(c => !NonValueColumns.Contains(c, StringComparer.Ordinal) && c != idColumn).ToList();
         return values.Count > 0
             ? values
-            : throw new StageException(MetricsErrors.MissingColumn, $"predictions file '{name}' has no value column besides {string.Join(", ", columns)}. Give a file with id and at least one prediction column.");
+            : throw MetricsErrors.MissingColumn.Exception("predictions", name, $"a value column besides {string.Join(", ", columns)}", "Give a file with id and at least one prediction column.");
     }
 }
