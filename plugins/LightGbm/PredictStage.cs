@@ -33,6 +33,7 @@ public sealed class PredictStage : IStage<PredictOptions>
             predictions = StageErrors.Translate(() => native.Run(() => Predictor.Predict(booster, rows, options.NumThreads, cancellationToken)), dataPath, native.Clean);
         }
 
+        context.Logger.LogDebug("Memory after predicting: {Memory}", ProcessMemory.Describe());
         predictions = PredictionOutputs.Ranked(predictions, rows.Eras, options.Rank);
         await PredictionOutputs.WriteAsync(context, rows.Ids!, predictions, rows.Eras, cancellationToken);
         context.AddSummary("predicted_rows", rows.Rows.ToString(CultureInfo.InvariantCulture));

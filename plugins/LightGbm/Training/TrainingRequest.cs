@@ -23,6 +23,9 @@ internal sealed record TrainingRequest(IRowSource Train, float[] Labels, LightGb
     /// <summary>Where binned Datasets are kept between trainings, and this training's Dataset key; null: always build.</summary>
     public (DatasetCache Cache, string Key)? DatasetCache { get; init; }
 
+    /// <summary>Called after each phase ("dataset": the training and validation Datasets are built or loaded; "training"), e.g. to log memory.</summary>
+    public Action<string>? PhaseDone { get; init; }
+
     /// <summary>Build the Dataset the plain way (whole float32 matrix, LGBM_DatasetCreateFromMat), for comparisons only.</summary>
     public bool WholeMatrix { get; init; }
 }
