@@ -17,6 +17,18 @@ public sealed class PredictStage : IStage<PredictOptions>
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, PredictOptions options, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await PredictAsync(context, options, cancellationToken);
+        }
+        finally
+        {
+            NativeHeap.ReturnFreedMemory();
+        }
+    }
+
+    private static async Task<StageResult> PredictAsync(StageContext context, PredictOptions options, CancellationToken cancellationToken)
+    {
         var modelPath = options.Model?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.predict: option 'model' is required.") { ExitCode = 2 };
         var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, "lightgbm.predict: option 'data' is required.") { ExitCode = 2 };
 

@@ -21,6 +21,19 @@ public sealed partial class TrainStage : IStage<TrainOptions>
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, TrainOptions options, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await TrainAsync(context, options, cancellationToken);
+        }
+        finally
+        {
+            // the run's next stages (predict, metrics) start without this stage's garbage and freed native pages
+            NativeHeap.ReturnFreedMemory();
+        }
+    }
+
+    private static async Task<StageResult> TrainAsync(StageContext context, TrainOptions options, CancellationToken cancellationToken)
+    {
         var dataPath = options.Data?.Path ?? throw new StageException(ErrorCodes.Input, $"{Stage}: option 'data' is required. Set it to a Numerai parquet file.") { ExitCode = 2 };
         var features = FeatureList.Resolve(Stage, options.Features?.Path, options.FeatureSet, dataPath);
         var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic, features.Count), dataPath, context.Secrets.Redact);
@@ -68,6 +81,7 @@ public sealed partial class TrainStage : IStage<TrainOptions>
                 ValidLabels = valid?.Labels,
                 EarlyStoppingRounds = options.EarlyStoppingRounds,
                 ProgressEvery = options.ProgressEvery,
+                ReleaseRowsAfterBuild = true,
                 PhaseDone = phase => context.Logger.LogDebug("Memory after the {Phase} phase: {Memory}", phase, ProcessMemory.Describe()),
             };
             using var result = StageErrors.Translate(() => native.Run(() => Trainer.Train(request, context.Progress, cancellationToken)), dataPath, native.Clean);

@@ -23,6 +23,15 @@ internal static class Trainer
 
             var built = DatasetBuilder.BuildStreamed(request.Train, request.Labels, parameters, request.Strips, request.StripBytes, out var exact, cancellationToken);
             stripsExact = exact;
+            if (request.ReleaseRowsAfterBuild && request.Train.InMemory)
+            {
+                // the int8 rows (rows x features bytes of managed blocks) are in the Dataset now: give them back before
+                // the save and the training instead of keeping both
+                request.Train.ReleaseRows();
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                NativeHeap.Trim();
+            }
+
             return built;
         }
 
