@@ -16,6 +16,18 @@ public sealed class PredictStage : IStage<PredictOptions>
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, PredictOptions options, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await PredictAsync(context, options, cancellationToken);
+        }
+        finally
+        {
+            NativeHeap.ReturnFreedMemory();
+        }
+    }
+
+    private static async Task<StageResult> PredictAsync(StageContext context, PredictOptions options, CancellationToken cancellationToken)
+    {
         var modelPath = OptionText.RequirePath(options.Model, "lightgbm.predict", "model", "model.txt of lightgbm.train");
         var dataPath = OptionText.RequirePath(options.Data, "lightgbm.predict", "data", "a Numerai parquet file");
 
@@ -32,6 +44,7 @@ public sealed class PredictStage : IStage<PredictOptions>
             predictions = StageErrors.Translate(() => native.Run(() => Predictor.Predict(booster, rows, options.NumThreads, cancellationToken)), dataPath, native.Clean);
         }
 
+        context.Logger.LogDebug("Memory after predicting: {Memory}", ProcessMemory.Describe());
         predictions = PredictionOutputs.Ranked(predictions, rows.Eras, options.Rank);
         await PredictionOutputs.WriteAsync(context, rows.Ids!, predictions, rows.Eras, cancellationToken);
         context.AddSummary("predicted_rows", rows.Rows.ToString(CultureInfo.InvariantCulture));

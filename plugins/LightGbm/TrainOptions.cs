@@ -51,6 +51,17 @@ public sealed class TrainOptions : ModelTrainOptions
     [Description("Keep LightGBM's binned Dataset (a binary Dataset file in WORKSPACE/cache/lightgbm-datasets) and load it instead of reading and binning the parquet features again when another training (another target, learning_rate, num_leaves, ...) uses the same data file, kept rows, features and dataset parameters (max_bin, min_data_in_bin, bin_construct_sample_cnt, feature_pre_filter, min_data_in_leaf, seed unless data_random_seed is set, ...). The trees are the same either way.")]
     public bool DatasetCache { get; set; } = true;
 
+    /// <summary>The Dataset cache's bound in GB (10^9 bytes): least recently used Datasets are evicted after a save to fit it.</summary>
+    [Range(0.0, 1000000.0)]
+    [Description("Bound of WORKSPACE/cache/lightgbm-datasets in GB (10^9 bytes): after saving a Dataset, the least recently used ones (by their last save or load) are deleted until the cache fits; one another training is loading is kept. The Dataset just saved is always kept (0 keeps only it).")]
+    public double DatasetCacheMaxGb { get; set; } = DatasetCacheDefaultMaxGb;
+
+    /// <summary>The default of <see cref="DatasetCacheMaxGb"/>.</summary>
+    internal const double DatasetCacheDefaultMaxGb = 20;
+
+    /// <summary><see cref="DatasetCacheMaxGb"/> in bytes.</summary>
+    internal long DatasetCacheMaxBytes => (long)Math.Min(DatasetCacheMaxGb * 1e9, long.MaxValue / 2.0);
+
     /// <summary>
     /// Checked when the pipeline is planned (validate, plan, run) and again with the final values before the stage runs:
     /// every name in <see cref="Params"/> must be a LightGBM parameter or alias, set once, with a value LightGBM accepts

@@ -21,6 +21,19 @@ public sealed partial class TrainStage : IStage<TrainOptions>
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, TrainOptions options, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await TrainAsync(context, options, cancellationToken);
+        }
+        finally
+        {
+            // the run's next stages (predict, metrics) start without this stage's garbage and freed native pages
+            NativeHeap.ReturnFreedMemory();
+        }
+    }
+
+    private static async Task<StageResult> TrainAsync(StageContext context, TrainOptions options, CancellationToken cancellationToken)
+    {
         var dataPath = OptionText.RequirePath(options.Data, Stage, "data", "a Numerai parquet file");
         var features = FeatureList.Resolve(Stage, options.Features?.Path, options.FeatureSet, dataPath);
         var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic, features.Count), dataPath, context.Secrets.Redact);
@@ -46,6 +59,7 @@ public sealed partial class TrainStage : IStage<TrainOptions>
             loadActivity?.SetTag("rows", train.Rows);
             loadActivity?.SetTag("features", features.Count);
             loadActivity?.Dispose();
+            context.Logger.LogDebug("Memory after opening the data: {Memory}", ProcessMemory.Describe());
             context.Logger.LogInformation(
                 "Training on {Rows} rows x {Features} features ({Eras} eras) of {File}, target {Target}, parameters {Parameters}",
                 train.Rows,
@@ -57,7 +71,7 @@ public sealed partial class TrainStage : IStage<TrainOptions>
 
             var dataSha256 = await FileHash.Sha256Async(dataPath, cancellationToken);
             var cache = options.DatasetCache
-                ? DatasetCaching.For(context.WorkspaceDirectory, dataPath, dataSha256, options.Target, options.EraStride, spec.DataType, features, parameters, cancellationToken)
+                ? DatasetCaching.For(context.WorkspaceDirectory, dataPath, dataSha256, options.Target, options.EraStride, spec.DataType, features, parameters, options.DatasetCacheMaxBytes, context.Logger, cancellationToken)
                 : ((DatasetCache, string)?)null;
             using var trainActivity = context.ActivitySource.StartActivity("train");
             var request = new TrainingRequest(train, train.Labels!, parameters)
@@ -67,6 +81,8 @@ public sealed partial class TrainStage : IStage<TrainOptions>
                 ValidLabels = valid?.Labels,
                 EarlyStoppingRounds = options.EarlyStoppingRounds,
                 ProgressEvery = options.ProgressEvery,
+                ReleaseRowsAfterBuild = true,
+                PhaseDone = phase => context.Logger.LogDebug("Memory after the {Phase} phase: {Memory}", phase, ProcessMemory.Describe()),
             };
             using var result = StageErrors.Translate(() => native.Run(() => Trainer.Train(request, context.Progress, cancellationToken)), dataPath, native.Clean);
             trainActivity?.SetTag("iterations", result.Iterations);
@@ -133,6 +149,7 @@ public sealed partial class TrainStage : IStage<TrainOptions>
                 result.DatasetTime.TotalSeconds,
                 result.DatasetFromCache ? "loading (cached binary Dataset, no parquet feature read)" : "construction",
                 clock.Elapsed.TotalSeconds);
+            context.Logger.LogDebug("Memory at the end of the stage: {Memory}", ProcessMemory.Describe());
             return StageResult.Succeeded();
         }
         finally

@@ -38,6 +38,23 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Predicting_in_buffer_slices_gives_the_predictions_of_the_whole_float32_matrix_bit_for_bit()
+    {
+        var train = new SyntheticData(3000, 12, seed: 21);
+        var test = new SyntheticData(2500, 12, seed: 22, chunkRows: 700);
+        using var result = Trainer.Train(new TrainingRequest(train.Matrix, train.Labels, Params()), null, CancellationToken.None);
+        var all = new float[test.Bytes.Length];
+        Int8Features.ToFloat32(test.Bytes, all);
+        var whole = new double[2500];
+        result.Booster.Predict(all, 2500, 12, whole, "num_threads=2");
+
+        // 1000-byte buffer: 20 rows per slice, so each 700-row chunk is predicted in 35 slices
+        var sliced = Predictor.Predict(result.Booster, test.Matrix, 2, CancellationToken.None, bufferBytes: 1000);
+        sliced.Select(BitConverter.DoubleToInt64Bits).ShouldBe(whole.Select(BitConverter.DoubleToInt64Bits));
+        Predictor.Predict(result.Booster, test.Matrix, 2, CancellationToken.None).ShouldBe(whole);
+    }
+
+    [Fact]
     public void Planted_signal_gives_positive_validation_correlation()
     {
         var train = new SyntheticData(4000, 12, seed: 1);

@@ -114,6 +114,9 @@ internal sealed class ParquetRowSource : IRowSource, IDisposable
     public IEnumerable<RowChunk> ReadStrips(long stripBytes, CancellationToken cancellationToken) =>
         resident ? Read(featureSpec, cancellationToken) : Read(featureSpec with { FeatureStripBytes = stripBytes }, cancellationToken);
 
+    /// <summary>Drops the kept blocks (the int8 matrix: rows x features bytes); a later read streams the file again.</summary>
+    public void ReleaseRows() => cache = null;
+
     public byte[] ReadRows(IReadOnlyList<int> rows, CancellationToken cancellationToken)
     {
         if (!resident)

@@ -11,6 +11,13 @@ internal static partial class NativeHeap
 {
     private static bool unavailable = !OperatingSystem.IsLinux();
 
+    /// <summary>A compacting full collection, then <see cref="Trim"/>: what a finished stage leaves goes back to the OS.</summary>
+    public static void ReturnFreedMemory()
+    {
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        Trim();
+    }
+
     public static void Trim()
     {
         if (unavailable)

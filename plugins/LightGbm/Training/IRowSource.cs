@@ -31,6 +31,14 @@ internal interface IRowSource
     /// </summary>
     IEnumerable<RowChunk> ReadStrips(long stripBytes, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Lets go of rows kept in memory once nothing reads them again (a training whose Dataset is built); a later
+    /// read decodes the file again. Does nothing for a source that does not keep its rows.
+    /// </summary>
+    void ReleaseRows()
+    {
+    }
+
     /// <summary>The whole rows at these positions (ascending), row-major.</summary>
     byte[] ReadRows(IReadOnlyList<int> rows, CancellationToken cancellationToken);
 }

@@ -14,14 +14,31 @@ internal static class Trainer
         var parameters = request.Parameters.ToString();
         var clock = Stopwatch.StartNew();
         var stripsExact = false;
-        var cached = request.DatasetCache is { } c ? c.Cache.TryLoad(c.Key, parameters, request.Labels) : null;
-        using var train = cached ?? (request.WholeMatrix
-            ? DatasetBuilder.BuildFromWholeMatrix(request.Train, request.Labels, parameters, cancellationToken)
-            : DatasetBuilder.BuildStreamed(request.Train, request.Labels, parameters, request.Strips, request.StripBytes, out stripsExact, cancellationToken));
-        if (cached is null && request.DatasetCache is { } save)
+        SafeDatasetHandle Build()
         {
-            save.Cache.Save(train, save.Key);
+            if (request.WholeMatrix)
+            {
+                return DatasetBuilder.BuildFromWholeMatrix(request.Train, request.Labels, parameters, cancellationToken);
+            }
+
+            var built = DatasetBuilder.BuildStreamed(request.Train, request.Labels, parameters, request.Strips, request.StripBytes, out var exact, cancellationToken);
+            stripsExact = exact;
+            if (request.ReleaseRowsAfterBuild && request.Train.InMemory)
+            {
+                // the int8 rows (rows x features bytes of managed blocks) are in the Dataset now: give them back before
+                // the save and the training instead of keeping both
+                request.Train.ReleaseRows();
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                NativeHeap.Trim();
+            }
+
+            return built;
         }
+
+        var fromCache = false;
+        using var train = request.DatasetCache is { } c
+            ? c.Cache.LoadOrBuild(c.Key, parameters, request.Labels, Build, cancellationToken, out fromCache)
+            : Build();
 
         SafeDatasetHandle? valid = null;
         try
@@ -32,12 +49,14 @@ internal static class Trainer
             }
 
             var datasetTime = clock.Elapsed;
+            request.PhaseDone?.Invoke("dataset");
             clock.Restart();
             var booster = Booster.Create(train, parameters);
             try
             {
                 var result = Boost(booster, valid, request, progress, cancellationToken);
-                return result with { DatasetTime = datasetTime, TrainTime = clock.Elapsed, DatasetFromCache = cached is not null };
+                request.PhaseDone?.Invoke("training");
+                return result with { DatasetTime = datasetTime, TrainTime = clock.Elapsed, DatasetFromCache = fromCache };
             }
             catch
             {

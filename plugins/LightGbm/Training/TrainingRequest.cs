@@ -23,6 +23,15 @@ internal sealed record TrainingRequest(IRowSource Train, float[] Labels, LightGb
     /// <summary>Where binned Datasets are kept between trainings, and this training's Dataset key; null: always build.</summary>
     public (DatasetCache Cache, string Key)? DatasetCache { get; init; }
 
+    /// <summary>
+    /// Release the source's kept rows as soon as the training Dataset is built (before it is saved to the cache and
+    /// trained on) and return their memory: the stage reads the rows once, a benchmark that trains repeatedly does not.
+    /// </summary>
+    public bool ReleaseRowsAfterBuild { get; init; }
+
+    /// <summary>Called after each phase ("dataset": the training and validation Datasets are built or loaded; "training"), e.g. to log memory.</summary>
+    public Action<string>? PhaseDone { get; init; }
+
     /// <summary>Build the Dataset the plain way (whole float32 matrix, LGBM_DatasetCreateFromMat), for comparisons only.</summary>
     public bool WholeMatrix { get; init; }
 }
