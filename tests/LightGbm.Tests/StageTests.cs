@@ -282,23 +282,34 @@ public sealed class StageTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_the_training_cannot_write_is_NP6109()
+    public async Task A_Dataset_cache_folder_that_cannot_be_written_is_a_warning_and_the_training_still_succeeds()
     {
         var (train, _, features, _) = await WriteDataAsync();
 
-        // a file where the workspace's Dataset cache folder belongs: the binned Dataset cannot be saved
+        // a file where the workspace's Dataset cache folder belongs: the cache is an optimisation, so the model is trained anyway
         Directory.CreateDirectory(Path.Combine(ws.Path, "cache"));
         File.WriteAllText(Path.Combine(ws.Path, "cache", "lightgbm-datasets"), "not a folder");
-        var ex = await Should.ThrowAsync<StageException>(() => new TrainStage().RunAsync(
-            new TestStageContext(ws.Path),
+        var context = new TestStageContext(ws.Path);
+        await new TrainStage().RunAsync(
+            context,
             new TrainOptions { Data = new ArtifactRef(train), Features = new ArtifactRef(features), Params = SmallParams(5) },
-            CancellationToken.None));
+            CancellationToken.None);
+
+        File.Exists(context.TestOutputs.Files["model"]).ShouldBeTrue();
+        context.LogLines.ShouldContain(l => l.Contains("Dataset cache in", StringComparison.Ordinal) && l.Contains("building the Dataset without it", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_error_while_working_on_a_data_file_is_NP6109_with_the_file_named()
+    {
+        var io = new IOException("No space left on device : '/ws/cache/x.bin'");
+
+        var ex = Should.Throw<StageException>(() => StageErrors.Translate<int>(() => throw io, "/data/train.parquet"));
 
         ex.Code.ShouldBe("NP6109");
         ex.ExitCode.ShouldBe(1);
-        ex.InnerException.ShouldBeAssignableTo<IOException>();
-        ex.Message.ShouldBe($"cannot read or write a file while working on train.parquet: {ex.InnerException!.Message.TrimEnd('.')}. Check that the data file is complete (download it again if it was cut short) and that the workspace is writable.");
-        ex.Message.ShouldContain("lightgbm-datasets");
+        ex.InnerException.ShouldBeSameAs(io);
+        ex.Message.ShouldBe("cannot read or write a file while working on train.parquet: No space left on device : '/ws/cache/x.bin'. Check that the data file is complete (download it again if it was cut short) and that the workspace is writable.");
     }
 
     [Fact]
