@@ -34,7 +34,7 @@ internal static class LightGbmErrors
 
     /// <summary>
     /// A file could not be read or written while working on a data file ({0}): the data library reports an unreadable
-    /// parquet as NP6601, so this is what else fails, e.g. the workspace's Dataset cache folder.
+    /// parquet as NP6601, so this is what else fails (the Dataset cache is best-effort: its failures are warnings).
     /// </summary>
     public static readonly ErrorCode DataFile = new(
         "NP6109",
