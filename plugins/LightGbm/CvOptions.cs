@@ -10,6 +10,9 @@ namespace NumeraiPipeline.Plugins.LightGbm;
 /// <summary>Options of <c>lightgbm.cv</c>.</summary>
 public sealed class CvOptions : IValidatableObject
 {
+    /// <summary>The stage type these options belong to (lightgbm.cv), for its attribute and its messages.</summary>
+    internal const string StageId = "lightgbm.cv";
+
     /// <summary>The smallest number of folds.</summary>
     internal const int MinFolds = 2;
 
@@ -72,6 +75,15 @@ public sealed class CvOptions : IValidatableObject
     [Range(0, 1048576)]
     [Description("Keep the selected int8 rows in memory when they fit in this many MiB (one parquet read for all folds); larger data is read again for every fold.")]
     public int ResidentLimitMb { get; set; } = 1024;
+
+    /// <summary>The stage's own check of folds and embargo (the first problem, NP6112), before any file is read.</summary>
+    internal void ThrowOnLayoutProblem()
+    {
+        if (LayoutProblems().FirstOrDefault() is { } problem)
+        {
+            throw LightGbmErrors.CvOptions.Exception(problem);
+        }
+    }
 
     /// <summary>The problems of folds and embargo that need no data (plan time and the stage's own check).</summary>
     internal IEnumerable<string> LayoutProblems()

@@ -17,25 +17,19 @@ namespace NumeraiPipeline.Plugins.LightGbm;
 /// predictions, per-fold metrics, the fold layout) differ from a model's, it reruns on its own fingerprint when folds
 /// or embargo change without retraining the final model, and numerai.metrics scores its predictions like any other.
 /// </summary>
-[Stage("lightgbm.cv", Description = "Era-aware K-fold cross-validation of a LightGBM model: contiguous era blocks, an embargo of eras on each side of the test block, out-of-fold predictions.")]
+[Stage(CvOptions.StageId, Description = "Era-aware K-fold cross-validation of a LightGBM model: contiguous era blocks, an embargo of eras on each side of the test block, out-of-fold predictions.")]
 [StageOutput("predictions", Description = "oof_predictions.parquet: id, prediction, era of every labelled row, each predicted by the fold model that saw neither its era nor the embargoed neighbours (lightgbm.predict's format).")]
 [StageOutput("csv", Description = "oof_predictions.csv: id,prediction with round-trip float precision.")]
 [StageOutput("metrics", Description = "cv_metrics.json: numerai_corr (mean, std, sharpe, max drawdown) of the out-of-fold predictions and of each fold, with its eras and rows; numerai.report's 'cv' option shows it.")]
 [StageOutput("folds", Description = "folds.json: per fold, the eras trained on, tested and embargoed.")]
 public sealed class CvStage : IStage<CvOptions>
 {
-    private const string Stage = "lightgbm.cv";
-
     /// <inheritdoc />
     public async Task<StageResult> RunAsync(StageContext context, CvOptions options, CancellationToken cancellationToken)
     {
-        var dataPath = OptionText.RequirePath(options.Data, Stage, "data", "a Numerai parquet file");
-        if (options.LayoutProblems().FirstOrDefault() is { } problem)
-        {
-            throw LightGbmErrors.CvOptions.Exception(problem);
-        }
-
-        var features = FeatureList.Resolve(Stage, options.Features?.Path, options.FeatureSet, dataPath);
+        options.ThrowOnLayoutProblem();
+        var dataPath = OptionText.RequirePath(options.Data, CvOptions.StageId, "data", "a Numerai parquet file");
+        var features = FeatureList.Resolve(CvOptions.StageId, options.Features?.Path, options.FeatureSet, dataPath);
         var parameters = StageErrors.Translate(() => LightGbmParameters.Create(options.Params, options.NumThreads, options.Seed, options.Deterministic, features.Count), dataPath, context.Secrets.Redact);
         var native = new NativeOutput(context, parameters.Values.Values, ParameterValueCheck.ReadInt(parameters.Get("verbosity") ?? "-1") ?? -1);
         var dataType = OptionText.NullIfBlank(options.DataType);
@@ -51,7 +45,7 @@ public sealed class CvStage : IStage<CvOptions>
         using var rows = StageErrors.Translate(() => ParquetRowSource.Open(dataPath, spec, (long)options.ResidentLimitMb << 20), dataPath);
         if (rows.Rows == 0)
         {
-            throw ModelErrors.NoRows.Exception(Stage, Path.GetFileName(dataPath), options.EraStride, dataType is null ? string.Empty : $" and data_type={dataType}", options.Target);
+            throw ModelErrors.NoRows.Exception(CvOptions.StageId, Path.GetFileName(dataPath), options.EraStride, dataType is null ? string.Empty : $" and data_type={dataType}", options.Target);
         }
 
         var eras = rows.Eras ?? throw LightGbmErrors.CvLayout.Exception(Path.GetFileName(dataPath), rows.Rows, "it has no era column, and cross-validation cuts folds by era. Cross-validate a Numerai file with its 'era' column");
