@@ -11,7 +11,11 @@ namespace NumeraiPipeline.LightGbm.Tests;
 /// through the stage's logger and errors: structured, filtered by verbosity, without LightGBM's build paths and
 /// without secrets in any letter case. The stages are run directly here, past the plan-time checks, so that LightGBM
 /// itself meets the bad values.
+/// LightGBM prints to the process's one stdout/stderr, which the plugin captures for the stage that started last, so
+/// these tests run alone (their collection is not parallelized with the others), as a stage runs alone in its process
+/// when its log must be exact.
 /// </summary>
+[Collection(NativeStdioCollection.Name)]
 public sealed class NativeOutputTests : IDisposable
 {
     private const string Canary = "CaNaRy-Zq8xW-MiXeD";
@@ -163,4 +167,11 @@ public sealed class NativeOutputTests : IDisposable
 
         return path;
     }
+}
+
+/// <summary>Tests that read what LightGBM prints: run after the parallel tests, alone, so no other training prints meanwhile.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class NativeStdioCollection
+{
+    public const string Name = "LightGBM's standard streams";
 }
