@@ -18,7 +18,7 @@ internal static unsafe class DatasetBuilder
     private const long PushBufferBytes = 16L << 20;
 
     /// <summary>Encoded column bytes a streamed source may hold open at once while pushing (its strip budget).</summary>
-    public const long StripBytes = 128L << 20;
+    public const long StripBytes = 64L << 20;
 
     /// <summary>Bytes per value in the push buffer: an int32 column index and a float32 value.</summary>
     private const int CsrBytesPerValue = 8;
