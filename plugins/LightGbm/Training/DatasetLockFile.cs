@@ -6,8 +6,9 @@ namespace NumeraiPipeline.Plugins.LightGbm.Training;
 
 /// <summary>
 /// The content of a Dataset lock file (<c>KEY.lock</c> beside <c>KEY.bin</c>): which process holds the lock. The file
-/// is created exclusively (<see cref="FileMode.CreateNew"/>, O_CREAT|O_EXCL: of several processes exactly one
-/// creates it, as the storage library's exclusive files rely on) and its last write time is the holder's heartbeat.
+/// is created exclusively and whole (the storage library's ExclusiveFile, compiled into this plugin: link(2) of a
+/// written temporary file, so of several processes exactly one creates it and no reader sees it half written) and
+/// its last write time is the holder's heartbeat.
 /// </summary>
 internal sealed record DatasetLockFile(
     [property: JsonPropertyName("pid")] int ProcessId,

@@ -62,7 +62,7 @@ internal static class DatasetLocks
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var mine = DatasetLockFile.ForThisProcess(DateTime.UtcNow);
-                if (TryCreate(path, mine.ToBytes()))
+                if (NumeraiPipeline.Storage.ExclusiveFile.TryCreate(path, mine.ToBytes()))
                 {
                     var taken = new DatasetLock(path, mine, semaphore);
                     Acquired?.Invoke(path);
@@ -110,27 +110,6 @@ internal static class DatasetLocks
 
     /// <summary>The first 12 hex digits of a key, for log lines.</summary>
     public static string Short(string key) => key.Length > 12 ? key[..12] : key;
-
-    private static bool TryCreate(string path, byte[] content)
-    {
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-        }
-        catch (IOException) when (File.Exists(path))
-        {
-            return false;
-        }
-
-        using (stream)
-        {
-            stream.Write(content);
-            stream.Flush(flushToDisk: true);
-        }
-
-        return true;
-    }
 
     private static (byte[] Bytes, DateTime LastWriteUtc)? ReadExisting(string path)
     {
