@@ -37,8 +37,8 @@ internal static class CvParquet
         }
     }
 
-    /// <summary>id, prediction and era of a predictions.parquet file.</summary>
-    public static async Task<(string[] Ids, double[] Values, string[] Eras)> ReadPredictionsAsync(string path)
+    /// <summary>id, prediction and (when the file has the column) era of a predictions.parquet file.</summary>
+    public static async Task<(string[] Ids, double[] Values, string[]? Eras)> ReadPredictionsAsync(string path)
     {
         await using var stream = File.OpenRead(path);
         await using var reader = await ParquetReader.CreateAsync(stream);
@@ -52,15 +52,18 @@ internal static class CvParquet
             var n = (int)rg.RowCount;
             var id = new string[n];
             await rg.ReadAsync(fields.First(f => f.Name == "id"), id.AsMemory()!);
+            ids.AddRange(id);
             var v = new double[n];
             await rg.ReadAsync(fields.First(f => f.Name == "prediction"), v.AsMemory());
-            var e = new string[n];
-            await rg.ReadAsync(fields.First(f => f.Name == "era"), e.AsMemory()!);
-            ids.AddRange(id);
             values.AddRange(v);
-            eras.AddRange(e);
+            if (fields.Any(f => f.Name == "era"))
+            {
+                var e = new string[n];
+                await rg.ReadAsync(fields.First(f => f.Name == "era"), e.AsMemory()!);
+                eras.AddRange(e);
+            }
         }
 
-        return ([.. ids], [.. values], [.. eras]);
+        return (ids.ToArray(), values.ToArray(), eras.Count > 0 ? eras.ToArray() : null);
     }
 }

@@ -66,7 +66,7 @@ public sealed class CvStageTests : IDisposable
         var (oofIds, values, oofEras) = await CvParquet.ReadPredictionsAsync(cv.TestOutputs.Files["predictions"]);
         var labelled = Enumerable.Range(0, Rows).Where(i => !float.IsNaN(targets[i])).ToArray();
         oofIds.ShouldBe(labelled.Select(i => ids[i]), "the file's labelled rows in the file's order, each once");
-        oofEras.ShouldBe(labelled.Select(i => eras[i]));
+        oofEras!.ShouldBe(labelled.Select(i => eras[i]));
         values.ShouldAllBe(v => double.IsFinite(v));
         Stats.Pearson(values, [.. labelled.Select(i => data.Labels[i])]).ShouldBeGreaterThan(0.2);
 
@@ -147,7 +147,7 @@ public sealed class CvStageTests : IDisposable
         var (_, rawValues, rawEras) = await CvParquet.ReadPredictionsAsync(raw.TestOutputs.Files["predictions"]);
         var (_, rankedValues, _) = await CvParquet.ReadPredictionsAsync(ranked.TestOutputs.Files["predictions"]);
         rankedValues.ShouldAllBe(v => v > 0 && v <= 1);
-        var era = rawEras.Select((e, i) => (e, i)).Where(p => p.e == "0003").Select(p => p.i).ToArray();
+        var era = rawEras!.Select((e, i) => (e, i)).Where(p => p.e == "0003").Select(p => p.i).ToArray();
         era.OrderBy(i => rawValues[i]).ThenBy(i => i).Select(i => rankedValues[i]).ShouldBeInOrder();
     }
 

@@ -84,7 +84,7 @@ public sealed class StageTests : IDisposable
         var result = await new PredictStage().RunAsync(predicted, new PredictOptions { Model = new ArtifactRef(modelPath), Data = new ArtifactRef(valid), NumThreads = 2 }, CancellationToken.None);
         result.Status.ShouldBe(StageResultStatus.Succeeded);
 
-        var (ids, values, eras) = await ReadPredictionsAsync(predicted.TestOutputs.Files["predictions"]);
+        var (ids, values, eras) = await CvParquet.ReadPredictionsAsync(predicted.TestOutputs.Files["predictions"]);
         ids.Length.ShouldBe(1200);
         await using (var file = File.OpenRead(predicted.TestOutputs.Files["predictions"]))
         {
@@ -333,40 +333,11 @@ public sealed class StageTests : IDisposable
             predicted,
             new PredictOptions { Model = new ArtifactRef(trained.TestOutputs.Files["model"]), Data = new ArtifactRef(Path.Combine(dir, "live.parquet")), Rank = true },
             CancellationToken.None);
-        var (ids, values, eras) = await ReadPredictionsAsync(predicted.TestOutputs.Files["predictions"]);
+        var (ids, values, eras) = await CvParquet.ReadPredictionsAsync(predicted.TestOutputs.Files["predictions"]);
         ids.Length.ShouldBe(300);
         ids.ShouldAllBe(id => id.Length == 16 && id.StartsWith('n'));
         eras!.Distinct().ShouldBe(["X"]);
         values.ShouldAllBe(v => v > 0 && v <= 1);
         values.Max().ShouldBe(1.0);
-    }
-
-    private static async Task<(string[] Ids, double[] Values, string[]? Eras)> ReadPredictionsAsync(string path)
-    {
-        await using var stream = File.OpenRead(path);
-        await using var reader = await ParquetReader.CreateAsync(stream);
-        var fields = reader.Schema.GetDataFields();
-        var ids = new List<string>();
-        var values = new List<double>();
-        var eras = new List<string>();
-        for (var g = 0; g < reader.RowGroupCount; g++)
-        {
-            using var rg = reader.OpenRowGroupReader(g);
-            var n = (int)rg.RowCount;
-            var id = new string[n];
-            await rg.ReadAsync(fields.First(f => f.Name == "id"), id.AsMemory()!);
-            ids.AddRange(id);
-            var v = new double[n];
-            await rg.ReadAsync(fields.First(f => f.Name == "prediction"), v.AsMemory());
-            values.AddRange(v);
-            if (fields.Any(f => f.Name == "era"))
-            {
-                var e = new string[n];
-                await rg.ReadAsync(fields.First(f => f.Name == "era"), e.AsMemory()!);
-                eras.AddRange(e);
-            }
-        }
-
-        return (ids.ToArray(), values.ToArray(), eras.Count > 0 ? eras.ToArray() : null);
     }
 }
