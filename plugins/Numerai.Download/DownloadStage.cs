@@ -45,7 +45,7 @@ public sealed partial class DownloadStage : IStage<DownloadOptions>, IExternalVe
         }
         catch (NumeraiApiException e)
         {
-            throw NumeraiApiFactory.ToStageException(context, e);
+            throw e.ToStageException(context);
         }
     }
 
@@ -100,7 +100,7 @@ public sealed partial class DownloadStage : IStage<DownloadOptions>, IExternalVe
         }
         catch (NumeraiApiException e)
         {
-            throw NumeraiApiFactory.ToStageException(context, e);
+            throw e.ToStageException(context);
         }
     }
 

@@ -31,6 +31,4 @@ internal static class NumeraiApiFactory
         return new NumeraiClient(new NumeraiClientOptions { Endpoint = endpoint, Credentials = credentials }, context.Logger);
     }
 
-    public static StageException ToStageException(StageContext context, NumeraiApiException e) =>
-        new(e.Code, context.Secrets.Redact($"stage '{context.StageId}': {e.Message}"), e) { ExitCode = e.IsEnvironmentProblem ? 3 : 1 };
 }

@@ -36,7 +36,7 @@ public sealed class RoundStage : IStage<RoundOptions>, IExternalVersionSource<Ro
         }
         catch (NumeraiApiException e)
         {
-            throw NumeraiApiFactory.ToStageException(context, e);
+            throw e.ToStageException(context);
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class RoundStage : IStage<RoundOptions>, IExternalVersionSource<Ro
             }
             catch (NumeraiApiException e)
             {
-                throw NumeraiApiFactory.ToStageException(context, e);
+                throw e.ToStageException(context);
             }
 
             if (round is not null)

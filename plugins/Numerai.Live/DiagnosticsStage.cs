@@ -91,7 +91,7 @@ public sealed class DiagnosticsStage : IStage<DiagnosticsOptions>
         }
         catch (NumeraiApiException e)
         {
-            throw LiveClientFactory.ToStageException(context, e);
+            throw e.ToStageException(context);
         }
 
         await context.Outputs.WriteFileAsync("diagnostics", "diagnostics.json", (path, ct) => File.WriteAllTextAsync(path, result.Json.ToJsonString(Indented), ct), cancellationToken);

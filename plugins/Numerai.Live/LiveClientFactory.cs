@@ -30,8 +30,6 @@ internal static class LiveClientFactory
         return new NumeraiClient(new NumeraiClientOptions { Endpoint = endpoint, Credentials = credentials }, context.Logger);
     }
 
-    public static StageException ToStageException(StageContext context, NumeraiApiException e) =>
-        new(e.Code, context.Secrets.Redact($"stage '{context.StageId}': {e.Message}"), e) { ExitCode = e.IsEnvironmentProblem ? 3 : 1 };
 
     public static TimeSpan Duration(StageContext context, string option, string text) =>
         DurationText.TryParse(text, out var value)

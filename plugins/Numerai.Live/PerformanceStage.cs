@@ -82,7 +82,7 @@ public sealed class PerformanceStage : IStage<PerformanceOptions>, IExternalVers
         }
         catch (NumeraiApiException e)
         {
-            throw LiveClientFactory.ToStageException(context, e);
+            throw e.ToStageException(context);
         }
     }
 

@@ -265,6 +265,6 @@ public sealed partial class SubmitStage : IStage<SubmitOptions>, IExternalVersio
             return SubmitErrors.Rejected.ExceptionFrom(e, context.StageId, context.Secrets.Redact(NumeraiClient.Sentence(e.ServerMessage ?? "no message")));
         }
 
-        return new StageException(e.Code, context.Secrets.Redact($"stage '{context.StageId}': {e.Message}"), e) { ExitCode = e.IsEnvironmentProblem ? 3 : 1 };
+        return e.ToStageException(context);
     }
 }

@@ -37,4 +37,13 @@ public sealed class NumeraiApiException : Exception
 
     /// <summary>Whether the exit code should be 3 (environment: keys missing or refused) rather than 1.</summary>
     public bool IsEnvironmentProblem => Error.Exit == ExitClass.Environment;
+
+    /// <summary>
+    /// This failure as the error of the stage that called Numerai: the stage named, the stage's secrets redacted, exit
+    /// code 3 when the environment is at fault (keys, network), else 1.
+    /// </summary>
+    /// <param name="context">The calling stage's context.</param>
+    /// <returns>The exception, to throw.</returns>
+    public StageException ToStageException(StageContext context) =>
+        new(Code, context.Secrets.Redact($"stage '{context.StageId}': {Message}"), this) { ExitCode = IsEnvironmentProblem ? 3 : 1 };
 }

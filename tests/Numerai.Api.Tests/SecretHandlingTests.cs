@@ -17,7 +17,7 @@ public sealed class SecretHandlingTests
         using var client = NumeraiApiFactory.Create(context, "https://api-tournament.numer.ai", null, null);
         client.Options.Credentials!.SecretKey.ShouldBe(Secret);
         context.Secrets.Redact($"token {Secret} here").ShouldBe("token *** here");
-        var wrapped = NumeraiApiFactory.ToStageException(context, new NumeraiApiException(NumeraiErrors.ServerReportedError, "account", $"echo {Secret}"));
+        var wrapped = new NumeraiApiException(NumeraiErrors.ServerReportedError, "account", $"echo {Secret}").ToStageException(context);
         wrapped.Message.ShouldNotContain(Secret);
     }
 
